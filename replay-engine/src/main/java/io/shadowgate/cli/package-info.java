@@ -1,0 +1,2 @@
+/** The picocli commands: parse, call the stages, map outcomes to exit codes. */
+package io.shadowgate.cli;

@@ -1,0 +1,57 @@
+package io.shadowgate.replay;
+
+/**
+ * How one request ended at one target. Times are {@link System#nanoTime()}-based nanoseconds
+ * from the run's start, so every target is measured with the same clock.
+ *
+ * @param requestId     the request's id in the traffic stream
+ * @param target        target role, e.g. {@code baseline}
+ * @param endpoint      endpoint name
+ * @param kind          how it ended
+ * @param status        HTTP status for {@link OutcomeKind#RESPONSE}, else 0
+ * @param intendedNanos when the schedule said to send it
+ * @param sentNanos     when it was written to a connection, or -1 if it never was
+ * @param endNanos      when it ended (response complete, timeout fired, error seen)
+ * @param body          response body, or an empty array; only kept when a consumer asked
+ */
+public record Outcome(
+        long requestId,
+        String target,
+        String endpoint,
+        OutcomeKind kind,
+        int status,
+        long intendedNanos,
+        long sentNanos,
+        long endNanos,
+        byte[] body) {
+
+    public static final byte[] NO_BODY = new byte[0];
+
+    public boolean wasSent() {
+        return sentNanos >= 0;
+    }
+
+    /** What the user would have waited: from the intended send to the end (no coordinated omission). */
+    public long latencyNanos() {
+        return endNanos - intendedNanos;
+    }
+
+    /** What the server took once the request was on the wire; only meaningful if {@link #wasSent()}. */
+    public long serviceNanos() {
+        return endNanos - sentNanos;
+    }
+
+    /** How late the send was against the schedule; only meaningful if {@link #wasSent()}. */
+    public long latenessNanos() {
+        return sentNanos - intendedNanos;
+    }
+
+    /** 5xx, timeouts and connection errors count as errors; {@code NOT_SENT} is not judged. */
+    public boolean isError() {
+        return switch (kind) {
+            case RESPONSE -> status >= 500;
+            case TIMEOUT, CONNECTION_ERROR -> true;
+            case NOT_SENT -> false;
+        };
+    }
+}

@@ -1,0 +1,2 @@
+/** Output formats (verdict JSON, HTML), each rendered from a stored RunResult. */
+package io.shadowgate.report;

@@ -1,0 +1,45 @@
+package io.shadowgate.scenario;
+
+import java.util.Map;
+
+/**
+ * One scenario file, loaded and validated: what to replay, against which targets, and the
+ * gates a candidate must pass. Immutable; produced only by {@link ScenarioLoader}.
+ *
+ * @param name        short identifier, used in report paths
+ * @param description one or two sentences saying what the scenario rehearses
+ * @param seed        seeds every random choice (arrivals, request bodies, simulated latency)
+ * @param mode        how requests are dispatched to the targets
+ * @param targets     by role: {@code baseline}, {@code candidate}, optional {@code baseline-replica}
+ * @param traffic     the request stream to replay
+ * @param timeouts    connect and per-request limits
+ * @param connections client connection limits per target
+ * @param gates       acceptance criteria for the candidate
+ */
+public record Scenario(
+        String name,
+        String description,
+        long seed,
+        Mode mode,
+        Map<String, TargetSpec> targets,
+        TrafficSpec traffic,
+        Timeouts timeouts,
+        Connections connections,
+        Gates gates) {
+
+    public static final String BASELINE = "baseline";
+    public static final String CANDIDATE = "candidate";
+
+    public TargetSpec baseline() {
+        return targets.get(BASELINE);
+    }
+
+    public TargetSpec candidate() {
+        return targets.get(CANDIDATE);
+    }
+
+    /** The same scenario with a different traffic duration (the CLI's {@code --duration}). */
+    public Scenario withTraffic(TrafficSpec newTraffic) {
+        return new Scenario(name, description, seed, mode, targets, newTraffic, timeouts, connections, gates);
+    }
+}

@@ -1,0 +1,2 @@
+/** Netty plumbing shared by the client (replay) and the servers (sim, later capture): transport choice. */
+package io.shadowgate.netty;

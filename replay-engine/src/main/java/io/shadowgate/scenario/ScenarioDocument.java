@@ -1,0 +1,62 @@
+package io.shadowgate.scenario;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scenario file as written: one record per mapping, every component nullable so that
+ * "absent" can be told apart from any value. Jackson binds these with unknown keys failing;
+ * {@link ScenarioValidator} applies defaults and rules and builds the public records.
+ * Durations and fractions are kept as text here because their syntax ({@code 250ms},
+ * {@code 10%}) is ours, not Jackson's. The component order is the order keys are listed in
+ * "expected one of" messages.
+ */
+final class ScenarioDocument {
+
+    private ScenarioDocument() {
+    }
+
+    record RootDoc(String name, String description, Long seed, String mode, TargetsDoc targets,
+                   TrafficDoc traffic, TimeoutsDoc timeouts, ConnectionsDoc connections, GatesDoc gates) {
+    }
+
+    record TargetsDoc(TargetDoc baseline, TargetDoc candidate,
+                      @JsonProperty("baseline-replica") TargetDoc baselineReplica) {
+    }
+
+    record TargetDoc(String url, SimulatedDoc simulated) {
+    }
+
+    record SimulatedDoc(String version, LatencyDoc latency, String errorRate, Integer errorStatus,
+                        List<FaultDoc> faults) {
+    }
+
+    record LatencyDoc(String median, Double sigma, String tailProbability, String tail) {
+    }
+
+    record FaultDoc(String kind, String at, String duration) {
+    }
+
+    record TrafficDoc(String duration, Double rate, String arrivals, List<RequestDoc> requests) {
+    }
+
+    record RequestDoc(String name, Double weight, String method, String path, Map<String, String> headers,
+                      String body) {
+    }
+
+    record TimeoutsDoc(String connect, String request) {
+    }
+
+    record ConnectionsDoc(Integer maxPerTarget, Integer warmup) {
+    }
+
+    record GatesDoc(Long minSamples, Map<String, LatencyGateDoc> latency, ErrorRateGateDoc errorRate) {
+    }
+
+    record LatencyGateDoc(String maxIncrease, Double maxMs) {
+    }
+
+    record ErrorRateGateDoc(String maxIncrease) {
+    }
+}

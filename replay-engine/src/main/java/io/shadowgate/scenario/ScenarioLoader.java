@@ -1,0 +1,148 @@
+package io.shadowgate.scenario;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.shadowgate.scenario.ScenarioDocument.RootDoc;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Loads a scenario file (YAML, or JSON when the name ends in {@code .json}), validates it
+ * and returns it with the SHA-256 of its bytes. Every problem is a {@link ScenarioException}
+ * whose message is {@code FILE:LINE:COLUMN: MESSAGE}; unknown keys are errors, so a typo
+ * never silently falls back to a default. Stateless and thread-safe.
+ *
+ * <h2>File format</h2>
+ * <pre>{@code
+ * name: demo-rollback              # required; [A-Za-z0-9._-]+ (names report directories)
+ * description: Rollback to 2.3.1   # optional, default ""
+ * seed: 42                         # optional integer, default 1
+ * mode: shadow                     # optional, default shadow; only "shadow" for now (any case)
+ * targets:                         # required; keys baseline, candidate (both required), baseline-replica
+ *   baseline:
+ *     url: http://127.0.0.1:8080   # EITHER url: http only (https is not supported yet), with a host,
+ *                                  #   no query or fragment ...
+ *   candidate:
+ *     simulated:                   # ... OR simulated: a server the run starts on a loopback port
+ *       version: "2.3.1"           # required; numbers such as 2.3 are taken as text
+ *       latency:                   # optional, default instant
+ *         median: 5ms              # required if latency is given
+ *         sigma: 0.3               # >= 0, default 0
+ *         tailProbability: 1%      # fraction, default 0
+ *         tail: 80ms               # default 0; required and > 0 if tailProbability > 0
+ *       errorRate: 0.5%            # fraction, default 0
+ *       errorStatus: 503           # 500..599, default 503
+ *       faults:                    # optional list
+ *         - kind: stall            # only "stall" for now (any case)
+ *           at: 2s                 # >= 0, from the server's start
+ *           duration: 1s           # > 0
+ * traffic:                         # required
+ *   duration: 20s                  # required, > 0
+ *   rate: 200                      # required, requests per second, > 0
+ *   arrivals: poisson              # constant | poisson, default poisson
+ *   requests:                      # required, at least one
+ *     - name: predict              # default "METHOD path" without the query; names must be unique
+ *       weight: 9                  # > 0, default 1
+ *       method: POST               # letters only, upper-cased; default GET
+ *       path: /v1/predict?x=1      # required, starts with '/'
+ *       headers:                   # optional, kept in order
+ *         content-type: application/json
+ *       body: '{"features": {{features:8}}}'   # optional; placeholders as in RequestTemplate
+ * timeouts:                        # optional; each key optional, > 0; defaults Timeouts.DEFAULT
+ *   connect: 1s
+ *   request: 2s
+ * connections:                     # optional; defaults Connections.DEFAULT
+ *   maxPerTarget: 256              # integer >= 1
+ *   warmup: 16                     # integer 0..maxPerTarget; default min(16, maxPerTarget)
+ * gates:                           # optional; absent means default minSamples and no gates
+ *   minSamples: 500                # integer >= 1, default Gates.DEFAULT_MIN_SAMPLES
+ *   latency:                       # key 'p' + a number strictly between 0 and 100
+ *     p50: {maxIncrease: 10%}      # each gate needs maxIncrease (fraction >= 0), maxMs (> 0) or both
+ *     p99: {maxIncrease: 10%, maxMs: 250}
+ *     p99.9: {maxMs: 500}
+ *   errorRate: {maxIncrease: 0.5%} # required key; absolute percentage points, >= 0
+ * }</pre>
+ *
+ * <p>Value syntax: <b>durations</b> need a unit ({@code 250ms}, {@code 2s}, {@code 1.5s},
+ * {@code 5m}, {@code 100us}, {@code 1h}, {@code 1m30s}); a bare number is an error because
+ * its unit would be a guess. <b>Fractions</b> are {@code 10%} or a plain number in [0, 1];
+ * a plain number above 1 is an error (a percentage missing its sign), negatives are errors,
+ * and probabilities (errorRate, tailProbability) cannot exceed 100%.
+ *
+ * <p>Errors are located at the offending key (a list item: at its first token); a missing
+ * required key is reported at the mapping that should contain it. Only the first error is
+ * reported.
+ */
+public final class ScenarioLoader {
+
+    /** Scenario files are a few kilobytes; anything far larger is the wrong file (a traffic capture). */
+    static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+
+    /**
+     * {@code key:} with nothing after it is null in YAML; the builder's default would make it
+     * empty text, and the messages would then say "found empty text" instead of "has no value".
+     */
+    private static final JsonFactory YAML = YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private ScenarioLoader() {
+    }
+
+    /**
+     * Reads, parses and validates one scenario file.
+     *
+     * @param file the scenario file; printed in messages as given
+     * @return the scenario with the file's SHA-256
+     * @throws ScenarioException if the file cannot be read or is not a valid scenario
+     */
+    public static LoadedScenario load(Path file) throws ScenarioException {
+        byte[] content = read(file);
+        LocatedTree tree = LocatedTree.parse(file, content, isJson(file) ? JSON : YAML);
+        RootDoc document = DocumentBinder.bind(tree);
+        Scenario scenario = new ScenarioValidator(tree).validate(document);
+        return new LoadedScenario(scenario, file, sha256(content));
+    }
+
+    private static boolean isJson(Path file) {
+        Path name = file.getFileName();
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    }
+
+    private static byte[] read(Path file) throws ScenarioException {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new ScenarioException(file, "cannot read file: it is a directory");
+            }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new ScenarioException(file, "cannot read file: " + size + " bytes is too large for a scenario"
+                        + " (limit " + MAX_FILE_BYTES + "); is this a traffic file?");
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(file, "cannot read file: No such file", e);
+        } catch (AccessDeniedException e) {
+            throw new ScenarioException(file, "cannot read file: Permission denied", e);
+        } catch (IOException e) {
+            throw new ScenarioException(file, "cannot read file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Lower-case hex SHA-256, the same form captures use, so reports can quote both alike. */
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            // Every Java platform is required to provide SHA-256.
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

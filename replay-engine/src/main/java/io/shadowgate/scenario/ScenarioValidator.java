@@ -1,0 +1,208 @@
+package io.shadowgate.scenario;
+
+import static io.shadowgate.scenario.LocatedTree.child;
+import static io.shadowgate.scenario.LocatedTree.item;
+
+import io.shadowgate.scenario.ScenarioDocument.ConnectionsDoc;
+import io.shadowgate.scenario.ScenarioDocument.GatesDoc;
+import io.shadowgate.scenario.ScenarioDocument.LatencyGateDoc;
+import io.shadowgate.scenario.ScenarioDocument.RequestDoc;
+import io.shadowgate.scenario.ScenarioDocument.RootDoc;
+import io.shadowgate.scenario.ScenarioDocument.TimeoutsDoc;
+import io.shadowgate.scenario.ScenarioDocument.TrafficDoc;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Applies defaults and value rules to a bound {@link ScenarioDocument} and builds the public
+ * {@link Scenario}. Stops at the first problem, located at the offending key.
+ */
+final class ScenarioValidator {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern METHOD = Pattern.compile("[A-Z]+");
+    /** RFC 9110 token characters: what a header name may contain. */
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+    private final FieldChecks check;
+    private final TargetValidator targets;
+
+    ScenarioValidator(LocatedTree tree) {
+        this.check = new FieldChecks(tree);
+        this.targets = new TargetValidator(check);
+    }
+
+    Scenario validate(RootDoc doc) throws ScenarioException {
+        String name = check.required("", "name", doc.name());
+        if (!NAME.matcher(name).matches()) {
+            throw check.invalid("name", "may contain only letters, digits, '.', '_' and '-' (it names report"
+                    + " directories), found '" + name + "'");
+        }
+        String description = doc.description() == null ? "" : doc.description();
+        long seed = doc.seed() == null ? 1 : doc.seed();
+        Mode mode = doc.mode() == null ? Mode.SHADOW : check.choice("mode", doc.mode(), Mode.class);
+        Map<String, TargetSpec> targetsByRole = targets.targets(doc.targets());
+        TrafficSpec traffic = traffic(check.required("", "traffic", doc.traffic()));
+        return new Scenario(name, description, seed, mode, targetsByRole, traffic,
+                timeouts(doc.timeouts()), connections(doc.connections()), gates(doc.gates()));
+    }
+
+    private TrafficSpec traffic(TrafficDoc doc) throws ScenarioException {
+        Duration duration = check.positiveDuration("traffic.duration",
+                check.required("traffic", "duration", doc.duration()));
+        double rate = check.positive("traffic.rate", check.required("traffic", "rate", doc.rate()));
+        TrafficSpec.Arrivals arrivals = doc.arrivals() == null
+                ? TrafficSpec.Arrivals.POISSON
+                : check.choice("traffic.arrivals", doc.arrivals(), TrafficSpec.Arrivals.class);
+        List<RequestDoc> docs = check.required("traffic", "requests", doc.requests());
+        if (docs.isEmpty()) {
+            throw check.invalid("traffic.requests", "needs at least one request");
+        }
+        List<RequestTemplate> requests = new ArrayList<>();
+        Map<String, String> pathByName = new HashMap<>();
+        for (int i = 0; i < docs.size(); i++) {
+            String path = item("traffic.requests", i);
+            RequestTemplate request = request(path, docs.get(i));
+            String first = pathByName.putIfAbsent(request.name(), path);
+            if (first != null) {
+                // Names key the per-endpoint metrics, so two requests cannot share one.
+                throw check.invalid(docs.get(i).name() != null ? child(path, "name") : path,
+                        "duplicate request name '" + request.name() + "' (also used by " + first
+                                + "); give each request a distinct name");
+            }
+            requests.add(request);
+        }
+        return new TrafficSpec(duration, rate, arrivals, List.copyOf(requests));
+    }
+
+    private RequestTemplate request(String path, RequestDoc doc) throws ScenarioException {
+        if (doc == null) {
+            throw check.invalid(path, "empty request; expected a mapping with at least a path");
+        }
+        String method = doc.method() == null ? "GET" : doc.method().trim().toUpperCase(Locale.ROOT);
+        if (!METHOD.matcher(method).matches()) {
+            throw check.invalid(child(path, "method"), "expected an HTTP method such as GET or POST, found '"
+                    + doc.method() + "'");
+        }
+        String target = check.required(path, "path", doc.path());
+        if (!target.startsWith("/")) {
+            throw check.invalid(child(path, "path"), "must start with '/', found '" + target + "'");
+        }
+        if (target.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+            throw check.invalid(child(path, "path"), "must not contain spaces or control characters; percent-encode them");
+        }
+        String name = doc.name() != null ? doc.name() : method + " " + stripQuery(target);
+        if (name.isBlank()) {
+            throw check.invalid(child(path, "name"), "must not be empty");
+        }
+        double weight = doc.weight() == null ? 1 : check.positive(child(path, "weight"), doc.weight());
+        return new RequestTemplate(name, weight, method, target, headers(child(path, "headers"), doc.headers()),
+                doc.body());
+    }
+
+    private Map<String, String> headers(String path, Map<String, String> doc) throws ScenarioException {
+        if (doc == null) {
+            return Map.of();
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, String> header : doc.entrySet()) {
+            String headerPath = child(path, header.getKey());
+            if (!HEADER_NAME.matcher(header.getKey()).matches()) {
+                throw check.invalid(headerPath, "not a valid header name");
+            }
+            String value = check.required(path, header.getKey(), header.getValue());
+            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+                throw check.invalid(headerPath, "header values must not contain line breaks");
+            }
+            headers.put(header.getKey(), value);
+        }
+        return Collections.unmodifiableMap(headers);
+    }
+
+    private static String stripQuery(String target) {
+        int query = target.indexOf('?');
+        return query < 0 ? target : target.substring(0, query);
+    }
+
+    private Timeouts timeouts(TimeoutsDoc doc) throws ScenarioException {
+        if (doc == null) {
+            return Timeouts.DEFAULT;
+        }
+        Duration connect = doc.connect() == null
+                ? Timeouts.DEFAULT.connect()
+                : check.positiveDuration("timeouts.connect", doc.connect());
+        Duration request = doc.request() == null
+                ? Timeouts.DEFAULT.request()
+                : check.positiveDuration("timeouts.request", doc.request());
+        return new Timeouts(connect, request);
+    }
+
+    private Connections connections(ConnectionsDoc doc) throws ScenarioException {
+        if (doc == null) {
+            return Connections.DEFAULT;
+        }
+        int max = doc.maxPerTarget() == null
+                ? Connections.DEFAULT.maxPerTarget()
+                : (int) check.atLeast("connections.maxPerTarget", doc.maxPerTarget(), 1);
+        if (doc.warmup() == null) {
+            // A small maxPerTarget alone should not fail against the default warmup.
+            return new Connections(max, Math.min(Connections.DEFAULT.warmup(), max));
+        }
+        int warmup = (int) check.atLeast("connections.warmup", doc.warmup(), 0);
+        if (warmup > max) {
+            throw check.invalid("connections.warmup", "must be at most maxPerTarget (" + max + "), found " + warmup);
+        }
+        return new Connections(max, warmup);
+    }
+
+    private Gates gates(GatesDoc doc) throws ScenarioException {
+        if (doc == null) {
+            return new Gates(Gates.DEFAULT_MIN_SAMPLES, Map.of(), null);
+        }
+        long minSamples = doc.minSamples() == null
+                ? Gates.DEFAULT_MIN_SAMPLES
+                : check.atLeast("gates.minSamples", doc.minSamples(), 1);
+        Map<Double, LatencyGate> latency = new LinkedHashMap<>();
+        Map<Double, String> keyByPercentile = new HashMap<>();
+        if (doc.latency() != null) {
+            for (Map.Entry<String, LatencyGateDoc> entry : doc.latency().entrySet()) {
+                String path = child("gates.latency", entry.getKey());
+                double percentile;
+                try {
+                    percentile = ValueParsers.percentile(entry.getKey());
+                } catch (IllegalArgumentException e) {
+                    throw check.invalid(path, e.getMessage());
+                }
+                String first = keyByPercentile.putIfAbsent(percentile, entry.getKey());
+                if (first != null) {
+                    throw check.invalid(path, "the same percentile as '" + first + "'");
+                }
+                latency.put(percentile, latencyGate(path, entry.getValue()));
+            }
+        }
+        ErrorRateGate errorRate = null;
+        if (doc.errorRate() != null) {
+            String increase = check.required("gates.errorRate", "maxIncrease", doc.errorRate().maxIncrease());
+            errorRate = new ErrorRateGate(check.fraction("gates.errorRate.maxIncrease", increase));
+        }
+        return new Gates(minSamples, Collections.unmodifiableMap(latency), errorRate);
+    }
+
+    private LatencyGate latencyGate(String path, LatencyGateDoc doc) throws ScenarioException {
+        if (doc == null || (doc.maxIncrease() == null && doc.maxMs() == null)) {
+            throw check.invalid(path, "needs maxIncrease (e.g. 10%), maxMs (e.g. 250) or both");
+        }
+        Double maxIncrease = doc.maxIncrease() == null
+                ? null
+                : check.fraction(child(path, "maxIncrease"), doc.maxIncrease());
+        Double maxMs = doc.maxMs() == null ? null : check.positive(child(path, "maxMs"), doc.maxMs());
+        return new LatencyGate(maxIncrease, maxMs);
+    }
+}

@@ -1,0 +1,141 @@
+package io.shadowgate.scenario;
+
+import static io.shadowgate.scenario.LocatedTree.child;
+import static io.shadowgate.scenario.LocatedTree.item;
+
+import io.shadowgate.scenario.ScenarioDocument.FaultDoc;
+import io.shadowgate.scenario.ScenarioDocument.LatencyDoc;
+import io.shadowgate.scenario.ScenarioDocument.SimulatedDoc;
+import io.shadowgate.scenario.ScenarioDocument.TargetDoc;
+import io.shadowgate.scenario.ScenarioDocument.TargetsDoc;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Checks the {@code targets} section and builds {@link TargetSpec}s from it. */
+final class TargetValidator {
+
+    /** Role of the optional second baseline, used to measure run-to-run noise. */
+    static final String BASELINE_REPLICA = "baseline-replica";
+
+    private static final String TARGETS = "targets";
+
+    private final FieldChecks check;
+
+    TargetValidator(FieldChecks check) {
+        this.check = check;
+    }
+
+    /** Targets by role, in the order baseline, candidate, baseline-replica. */
+    Map<String, TargetSpec> targets(TargetsDoc doc) throws ScenarioException {
+        TargetsDoc targets = check.required("", TARGETS, doc);
+        Map<String, TargetSpec> byRole = new LinkedHashMap<>();
+        byRole.put(Scenario.BASELINE, target(Scenario.BASELINE,
+                check.required(TARGETS, Scenario.BASELINE, targets.baseline())));
+        byRole.put(Scenario.CANDIDATE, target(Scenario.CANDIDATE,
+                check.required(TARGETS, Scenario.CANDIDATE, targets.candidate())));
+        if (targets.baselineReplica() != null) {
+            byRole.put(BASELINE_REPLICA, target(BASELINE_REPLICA, targets.baselineReplica()));
+        }
+        return Collections.unmodifiableMap(byRole);
+    }
+
+    private TargetSpec target(String role, TargetDoc doc) throws ScenarioException {
+        String path = child(TARGETS, role);
+        if (doc.url() != null && doc.simulated() != null) {
+            throw check.invalid(path, "give either url or simulated, not both");
+        }
+        if (doc.url() == null && doc.simulated() == null) {
+            throw check.invalid(path, "needs either url (a running service) or simulated (a simulated server)");
+        }
+        if (doc.url() != null) {
+            return new TargetSpec(url(child(path, "url"), doc.url()), null);
+        }
+        return new TargetSpec(null, simulated(child(path, "simulated"), doc.simulated()));
+    }
+
+    private URI url(String path, String text) throws ScenarioException {
+        URI uri;
+        try {
+            uri = new URI(text.trim());
+        } catch (URISyntaxException e) {
+            throw check.invalid(path, "not a valid URL (" + e.getReason() + "): '" + text + "'");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("https")) {
+            throw check.invalid(path, "https targets are not supported yet");
+        }
+        if (!scheme.equals("http")) {
+            throw check.invalid(path, "expected an http:// URL such as http://127.0.0.1:8080, found '" + text + "'");
+        }
+        if (uri.getHost() == null) {
+            throw check.invalid(path, "the URL '" + text + "' has no (valid) host");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            // Request paths are appended to this URL; a query here would end up mid-path.
+            throw check.invalid(path, "the URL must not have a query or fragment; put queries in traffic.requests[].path");
+        }
+        return uri;
+    }
+
+    private SimulatedProfile simulated(String path, SimulatedDoc doc) throws ScenarioException {
+        String version = check.required(path, "version", doc.version());
+        if (version.isBlank()) {
+            throw check.invalid(child(path, "version"), "must not be empty");
+        }
+        LatencyProfile latency = doc.latency() == null
+                ? LatencyProfile.INSTANT
+                : latency(child(path, "latency"), doc.latency());
+        double errorRate = doc.errorRate() == null ? 0 : check.probability(child(path, "errorRate"), doc.errorRate());
+        int errorStatus = doc.errorStatus() == null ? SimulatedProfile.DEFAULT_ERROR_STATUS : doc.errorStatus();
+        if (errorStatus < 500 || errorStatus > 599) {
+            throw check.invalid(child(path, "errorStatus"), "must be a 5xx status (500..599), found " + errorStatus);
+        }
+        List<FaultSpec> faults = new ArrayList<>();
+        if (doc.faults() != null) {
+            String faultsPath = child(path, "faults");
+            for (int i = 0; i < doc.faults().size(); i++) {
+                faults.add(fault(item(faultsPath, i), doc.faults().get(i)));
+            }
+        }
+        return new SimulatedProfile(version, latency, errorRate, errorStatus, List.copyOf(faults));
+    }
+
+    private LatencyProfile latency(String path, LatencyDoc doc) throws ScenarioException {
+        Duration median = check.duration(child(path, "median"), check.required(path, "median", doc.median()));
+        double sigma = doc.sigma() == null ? 0 : check.nonNegative(child(path, "sigma"), doc.sigma());
+        double tailProbability = doc.tailProbability() == null
+                ? 0
+                : check.probability(child(path, "tailProbability"), doc.tailProbability());
+        Duration tail = doc.tail() == null ? Duration.ZERO : check.duration(child(path, "tail"), doc.tail());
+        if (tailProbability > 0) {
+            check.required(path, "tail", doc.tail(), "required when tailProbability is above 0");
+            if (tail.isZero()) {
+                throw check.invalid(child(path, "tail"), "must be greater than 0 when tailProbability is above 0");
+            }
+        }
+        return new LatencyProfile(millis(median), sigma, tailProbability, millis(tail));
+    }
+
+    private FaultSpec fault(String path, FaultDoc doc) throws ScenarioException {
+        if (doc == null) {
+            throw check.invalid(path, "empty fault; expected a mapping with kind, at and duration");
+        }
+        FaultSpec.FaultKind kind = check.choice(child(path, "kind"),
+                check.required(path, "kind", doc.kind()), FaultSpec.FaultKind.class);
+        Duration at = check.duration(child(path, "at"), check.required(path, "at", doc.at()));
+        Duration duration = check.positiveDuration(child(path, "duration"),
+                check.required(path, "duration", doc.duration()));
+        return new FaultSpec(kind, at, duration);
+    }
+
+    private static double millis(Duration duration) {
+        return duration.toNanos() / 1e6;
+    }
+}

@@ -1,0 +1,49 @@
+package io.shadowgate.sim;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+
+import java.util.SplittableRandom;
+
+/**
+ * The pipeline of every connection to a simulated server: HTTP codec, whole-request
+ * aggregation, then the request handler with its own random stream. Shared by the server's
+ * event loops; its only mutable state is the root random generator, split under its lock.
+ */
+final class SimulatedServerInitializer extends ChannelInitializer<SocketChannel> {
+
+    /** Predict bodies are small feature vectors; anything larger is answered 413 by the aggregator. */
+    static final int MAX_BODY_BYTES = 1 << 20;
+
+    private final ModelApi api;
+    private final BehaviourModel behaviour;
+    private final StallSchedule stalls;
+    private final long startNanos;
+    /** Guarded by itself: {@code split()} is not thread-safe, and children run on several loops. */
+    private final SplittableRandom root;
+
+    SimulatedServerInitializer(ModelApi api, BehaviourModel behaviour, StallSchedule stalls,
+                               long startNanos, long seed) {
+        this.api = api;
+        this.behaviour = behaviour;
+        this.stalls = stalls;
+        this.startNanos = startNanos;
+        this.root = new SplittableRandom(seed);
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        // One independent stream per connection: nothing random is shared on the request path,
+        // and a run whose connections open in the same order draws the same values for a seed.
+        SplittableRandom rng;
+        synchronized (root) {
+            rng = root.split();
+        }
+        ch.pipeline()
+                .addLast("http", new HttpServerCodec())
+                .addLast("aggregate", new HttpObjectAggregator(MAX_BODY_BYTES))
+                .addLast("simulate", new SimulatedRequestHandler(api, behaviour, stalls, startNanos, rng));
+    }
+}

@@ -1,0 +1,187 @@
+package io.shadowgate.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportWriterTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void createsTheDirectoryAndReturnsTheFileWritten() throws IOException {
+        Path dir = tmp.resolve("reports/run-1");
+
+        Path written = new HtmlReportWriter().write(RunResultFixture.noGo(), dir);
+
+        assertThat(written).isEqualTo(dir.resolve("index.html")).isRegularFile();
+        assertThat(Files.readString(written, StandardCharsets.UTF_8)).startsWith("<!DOCTYPE html>");
+    }
+
+    @Test
+    void bannerShowsTheVerdictAndTheDecidingReasons() throws IOException {
+        String html = render(RunResultFixture.noGo());
+
+        assertThat(html).contains("<header class=\"banner no-go\">").contains("<h1>NO_GO</h1>")
+                .contains("<li>error rate rose 2.7 points; limit 0.5 points</li>")
+                .contains("<li>p99 rose 49.2% over the baseline; limit 10%&quot;&gt;&lt;img");
+        assertThat(html).doesNotContain("PARTIAL RUN");
+    }
+
+    @Test
+    void aPartialRunIsMarkedAsSuch() throws IOException {
+        assertThat(render(RunResultFixture.partial())).contains("PARTIAL RUN")
+                .contains("partial: interrupted before the schedule ended");
+    }
+
+    @Test
+    void runIdentityIsShownAndEscaped() throws IOException {
+        String html = render(RunResultFixture.noGo());
+
+        assertThat(html)
+                .contains("rollback v41 -&gt; v40 &amp; friends")
+                .contains("<code>scenarios/rollback&lt;v40&gt;.yaml</code>")
+                .contains("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+                .contains("<dt>Seed</dt><dd>42</dd>")
+                .contains("<dt>Mode</dt><dd>shadow</dd>")
+                .contains("2024-05-01T12:00:00Z")
+                .contains("2024-05-01T12:05:00.250Z (5 min 0.250 s)")
+                .contains("complete: the whole schedule ran")
+                .contains("shadowgate run &#39;scenarios/rollback&lt;v40&gt;.yaml&#39; --seed 42 --out &quot;reports/a&amp;b&quot;")
+                .contains("model-v40 &lt;rollback&gt;")
+                .contains("http://127.0.0.1:40124/&quot;quoted&quot;");
+    }
+
+    @Test
+    void gateTableHasOneRowPerGateWithItsEvidence() throws IOException {
+        String html = render(RunResultFixture.noGo());
+
+        assertThat(row(html, "latency p50 increase")).startsWith("<tr class=\"go\">")
+                .contains("<td class=\"num\">11.5 ms</td><td class=\"num\">15.3 ms</td><td class=\"num\">+32.6%</td>")
+                .contains("[+21.0%, +44.0%] at 99% (bootstrap percentile)")
+                .contains("+50.0%");
+        // The NO_GO gate decided on a point estimate: no interval, shown as a dash.
+        assertThat(row(html, "latency p99 increase")).startsWith("<tr class=\"no-go\">")
+                .contains("<td class=\"num\">+49.2%</td><td>—</td><td class=\"num\">+10.0%</td>")
+                .contains("candidate p99 / baseline p99 - 1 &gt; 0.10 (point estimate)");
+        assertThat(row(html, "error rate increase")).startsWith("<tr class=\"no-go\">")
+                .contains("<td class=\"num\">0.600%</td><td class=\"num\">3.30%</td><td class=\"num\">+2.70 pp</td>")
+                .contains("[+1.58 pp, +3.98 pp] at 99% (Newcombe hybrid score)");
+        // Nothing to compare: NaN everywhere but the limit.
+        assertThat(row(html, "latency p99.9 budget")).startsWith("<tr class=\"inconclusive\">")
+                .contains("<td class=\"num\">—</td><td class=\"num\">—</td><td class=\"num\">—</td><td>—</td>")
+                .contains("<td class=\"num\">250 ms</td>");
+        assertThat(html).doesNotContain("NaN").doesNotContain("Infinity");
+    }
+
+    @Test
+    void latencyTablesShowEveryPercentileForBothMeasurements() throws IOException {
+        String html = render(RunResultFixture.noGo());
+
+        assertThat(html).contains("<th class=\"num\">p50 ms</th>").contains("<th class=\"num\">p99.99 ms</th>")
+                .contains("<th class=\"num\">Mean ms</th>").contains("<th class=\"num\">Max ms</th>");
+        assertThat(html).contains("<tr><td>baseline</td><td>intended start</td><td class=\"num\">11.5</td>")
+                .contains("<tr><td>baseline</td><td>actual send (service time)</td><td class=\"num\">10.7</td>")
+                .contains("<tr><td>candidate</td><td>intended start</td><td class=\"num\">15.3</td>");
+        // Lateness: p50, p99, p99.9, max, count.
+        assertThat(html).contains("Schedule lateness")
+                .contains("<tr><td>candidate</td><td class=\"num\">0.0700</td><td class=\"num\">1.40</td>"
+                        + "<td class=\"num\">5.58</td><td class=\"num\">9.75</td><td class=\"num\">1,000</td></tr>");
+        // The candidate's hostile endpoint had no responses: dashes, not NaN or zero.
+        assertThat(html).contains("<td class=\"num\">—</td><td class=\"num\">—</td><td class=\"num\">—</td>"
+                + "<td class=\"num\">—</td><td class=\"num\">0</td></tr>");
+    }
+
+    @Test
+    void outcomeTableCountsEveryOutcomeAndSaysWhetherTheyAddUp() throws IOException {
+        String html = render(RunResultFixture.noGo());
+
+        assertThat(html).contains("<th class=\"num\">Timeout</th>").contains("<th class=\"num\">Connection error</th>")
+                .contains("<th class=\"num\">Not sent</th>");
+        assertThat(row(html, "candidate</td><td><strong>all endpoints"))
+                .contains("<td class=\"num\">1,000</td><td class=\"num\">960</td><td class=\"num\">2</td>"
+                        + "<td class=\"num\">5</td><td class=\"num\">8</td><td class=\"num\">22</td>"
+                        + "<td class=\"num\">3</td><td class=\"num\">0</td><td class=\"num\">3.30%</td>")
+                .contains("adds up ✓");
+        assertThat(html).doesNotContain("does NOT add up");
+        // Two targets, each a total row and two endpoints.
+        assertThat(count(html, "adds up ✓")).isEqualTo(6);
+    }
+
+    @Test
+    void countsThatDoNotAddUpAreFlagged() throws IOException {
+        String html = render(RunResultFixture.brokenCounts());
+
+        assertThat(html).contains("does NOT add up ✗ (1,001 outcomes for 1,000 scheduled)");
+    }
+
+    @Test
+    void timeSeriesIsAnInlineSvgPerTargetAndSkippedWhenEmpty() throws IOException {
+        String full = render(RunResultFixture.noGo());
+        assertThat(count(full, "<svg ")).isEqualTo(2);
+        assertThat(full).contains("<polyline");
+
+        String oneEmpty = render(RunResultFixture.brokenCounts());
+        assertThat(count(oneEmpty, "<svg ")).isEqualTo(1);
+        assertThat(oneEmpty).contains("No responses over time for this target.");
+    }
+
+    @Test
+    void trafficAndUserStringsAppearOnlyEscaped() throws IOException {
+        String html = render(RunResultFixture.noGo());
+
+        assertThat(html).doesNotContain(RunResultFixture.HOSTILE_ENDPOINT)
+                .doesNotContain(RunResultFixture.HOSTILE_REASON_TAIL)
+                .doesNotContain("<script").doesNotContain("<img");
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
+    }
+
+    @Test
+    void referencesNothingOnTheNetwork() throws IOException {
+        String html = render(RunResultFixture.noGo()).toLowerCase(java.util.Locale.ROOT);
+
+        assertThat(html).doesNotContainPattern("(src|href)\\s*=\\s*[\"']?\\s*(https?:|//)")
+                .doesNotContain("url(").doesNotContain("@import").doesNotContain("<link")
+                .doesNotContain("<script").doesNotContain("<iframe");
+        assertThat(html).contains("content-security-policy").contains("default-src 'none'");
+    }
+
+    @Test
+    void tagsAreBalanced() throws IOException {
+        String html = render(RunResultFixture.noGo());
+
+        for (String tag : new String[] {"table", "tr", "td", "th", "section", "svg", "figure", "dl", "ul", "li", "pre"}) {
+            assertThat(count(html, "<" + tag + "[ >]")).as(tag).isEqualTo(count(html, "</" + tag + ">"));
+        }
+    }
+
+    private String render(RunResult result) throws IOException {
+        return Files.readString(new HtmlReportWriter().write(result, tmp), StandardCharsets.UTF_8);
+    }
+
+    /** The table row that contains {@code marker}. */
+    private static String row(String html, String marker) {
+        int at = html.indexOf(marker);
+        assertThat(at).as("row containing " + marker).isGreaterThanOrEqualTo(0);
+        int start = html.lastIndexOf("<tr", at);
+        return html.substring(start, html.indexOf("</tr>", at) + 5);
+    }
+
+    private static int count(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,229 @@
+package io.shadowgate.replay;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import io.shadowgate.netty.Transport;
+import io.shadowgate.traffic.Header;
+import io.shadowgate.traffic.Request;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Keep-alive HTTP/1.1 connections to one target, owned by one event loop: every method runs
+ * on that loop, so the pool needs no locks. One request per connection at a time (no
+ * pipelining); requests beyond {@code max} connections wait in arrival order, and their
+ * latency still counts from their intended send instant.
+ */
+final class ConnectionPool {
+
+    /** Responses larger than this end as connection errors; model APIs answer far less. */
+    static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+    static final String REQUEST_ID_HEADER = "X-Shadowgate-Request-Id";
+
+    private final EventLoop loop;
+    private final InetSocketAddress address;
+    private final String hostHeader;
+    private final int max;
+    private final long requestTimeoutNanos;
+    private final boolean keepBodies;
+    private final Bootstrap bootstrap;
+    private final ArrayDeque<Channel> idle = new ArrayDeque<>();
+    private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
+    private int open;
+
+    ConnectionPool(EventLoop loop, Transport transport, URI target, int max, ReplayOptions options) {
+        this.loop = loop;
+        int port = target.getPort() > 0 ? target.getPort() : 80;
+        this.address = InetSocketAddress.createUnresolved(target.getHost(), port);
+        this.hostHeader = target.getHost() + (target.getPort() > 0 ? ":" + target.getPort() : "");
+        this.max = max;
+        this.requestTimeoutNanos = options.requestTimeout().toNanos();
+        this.keepBodies = options.keepBodies();
+        this.bootstrap = new Bootstrap()
+                .group(loop)
+                .channel(transport.socketChannel())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()))
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline()
+                                .addLast("codec", new HttpClientCodec())
+                                .addLast("aggregator", new HttpObjectAggregator(MAX_RESPONSE_BYTES))
+                                .addLast("response", new ResponseHandler(ConnectionPool.this, keepBodies));
+                    }
+                });
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    /** Sends {@code exchange} on a free connection, or queues it; event loop only. */
+    void submit(Exchange exchange) {
+        long untilTimeout = exchange.intendedNanos + requestTimeoutNanos - System.nanoTime();
+        exchange.armTimeout(loop.schedule(() -> timeout(exchange), Math.max(0, untilTimeout), TimeUnit.NANOSECONDS));
+        Channel channel = idle.pollFirst();
+        if (channel != null) {
+            write(channel, exchange);
+            return;
+        }
+        waiting.addLast(exchange);
+        if (open < max) {
+            connect();
+        }
+    }
+
+    /** Opens {@code count} connections ahead of the schedule; succeeds when at least one opened. */
+    Future<Integer> warmUp(int count, Duration connectTimeout) {
+        Promise<Integer> done = loop.newPromise();
+        loop.execute(() -> {
+            int n = Math.min(count, max);
+            if (n <= 0) {
+                done.setSuccess(0);
+                return;
+            }
+            AtomicInteger pending = new AtomicInteger(n);
+            AtomicInteger ok = new AtomicInteger();
+            String[] lastError = {"no connection attempt finished in " + connectTimeout.toMillis() + " ms"};
+            for (int i = 0; i < n; i++) {
+                connect().addListener(f -> {
+                    if (f.isSuccess()) {
+                        ok.incrementAndGet();
+                    } else {
+                        lastError[0] = describe(f.cause());
+                    }
+                    if (pending.decrementAndGet() == 0) {
+                        if (ok.get() > 0) {
+                            done.setSuccess(ok.get());
+                        } else {
+                            done.setFailure(new IllegalStateException(lastError[0]));
+                        }
+                    }
+                });
+            }
+        });
+        return done;
+    }
+
+    /** A connection finished its exchange and may serve the next; event loop only. */
+    void release(Channel channel) {
+        if (!channel.isActive()) {
+            return;
+        }
+        Exchange next = nextWaiting();
+        if (next != null) {
+            write(channel, next);
+        } else {
+            idle.addFirst(channel);
+        }
+    }
+
+    private ChannelFuture connect() {
+        open++;
+        ChannelFuture future = bootstrap.connect(resolvedAddress());
+        future.addListener(f -> {
+            if (f.isSuccess()) {
+                Channel channel = future.channel();
+                channel.closeFuture().addListener(c -> closed(channel));
+                release(channel);
+            } else {
+                open--;
+                // The attempt was made for the oldest waiting request; it ends here rather than
+                // waiting for a connection that may never come.
+                Exchange first = nextWaiting();
+                if (first != null) {
+                    first.end(OutcomeKind.CONNECTION_ERROR, 0, Outcome.NO_BODY);
+                }
+            }
+        });
+        return future;
+    }
+
+    private InetSocketAddress resolvedAddress() {
+        return new InetSocketAddress(address.getHostString(), address.getPort());
+    }
+
+    private void closed(Channel channel) {
+        open--;
+        idle.remove(channel);
+        if (!waiting.isEmpty() && open < max) {
+            connect();
+        }
+    }
+
+    private Exchange nextWaiting() {
+        Exchange next;
+        while ((next = waiting.pollFirst()) != null) {
+            if (!next.ended()) {
+                return next;
+            }
+        }
+        return null;
+    }
+
+    private void write(Channel channel, Exchange exchange) {
+        ResponseHandler handler = channel.pipeline().get(ResponseHandler.class);
+        handler.inFlight(exchange);
+        exchange.sentOn(channel, System.nanoTime());
+        channel.writeAndFlush(toHttp(exchange.request)).addListener(f -> {
+            if (!f.isSuccess()) {
+                channel.close();
+            }
+        });
+    }
+
+    private void timeout(Exchange exchange) {
+        Channel channel = exchange.channel();
+        exchange.end(OutcomeKind.TIMEOUT, 0, Outcome.NO_BODY);
+        if (channel != null) {
+            // The late response would arrive for the next request: this connection is done.
+            ResponseHandler handler = channel.pipeline().get(ResponseHandler.class);
+            if (handler != null) {
+                handler.abandon();
+            }
+            channel.close();
+        }
+        // A waiting exchange stays in the queue, ended; nextWaiting() skips it.
+    }
+
+    private FullHttpRequest toHttp(Request request) {
+        FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(request.method()),
+                request.path(), Unpooled.wrappedBuffer(request.body()));
+        http.headers().set(HttpHeaderNames.HOST, hostHeader);
+        for (Header header : request.headers()) {
+            http.headers().add(header.name(), header.value());
+        }
+        http.headers().set(REQUEST_ID_HEADER, request.id());
+        http.headers().set(HttpHeaderNames.CONTENT_LENGTH, request.body().length);
+        return http;
+    }
+
+    static String describe(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message;
+    }
+}

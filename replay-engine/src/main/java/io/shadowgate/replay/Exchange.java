@@ -1,0 +1,64 @@
+package io.shadowgate.replay;
+
+import io.netty.channel.Channel;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.shadowgate.traffic.Request;
+
+/**
+ * One request on its way to one target: waiting for a connection, in flight, then ended
+ * exactly once. Confined to its pool's event loop, so it needs no synchronisation.
+ */
+final class Exchange {
+
+    final Request request;
+    final String target;
+    final long runStartNanos;
+    final long intendedNanos;
+    private final Accounting accounting;
+
+    private long sentNanos = -1;
+    private Channel channel;
+    private ScheduledFuture<?> timeout;
+    private boolean ended;
+
+    Exchange(Request request, String target, long runStartNanos, long intendedNanos, Accounting accounting) {
+        this.request = request;
+        this.target = target;
+        this.runStartNanos = runStartNanos;
+        this.intendedNanos = intendedNanos;
+        this.accounting = accounting;
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    void armTimeout(ScheduledFuture<?> future) {
+        this.timeout = future;
+    }
+
+    void sentOn(Channel ch, long nowNanos) {
+        this.channel = ch;
+        this.sentNanos = nowNanos;
+    }
+
+    /** The connection it was written to, or null while it waits. */
+    Channel channel() {
+        return channel;
+    }
+
+    void end(OutcomeKind kind, int status, byte[] body) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        channel = null;
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+        long now = System.nanoTime();
+        accounting.closed(new Outcome(request.id(), target, request.endpoint(), kind, status,
+                intendedNanos - runStartNanos, sentNanos < 0 ? -1 : sentNanos - runStartNanos,
+                now - runStartNanos, body));
+    }
+}

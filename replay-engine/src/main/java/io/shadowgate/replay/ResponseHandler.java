@@ -1,0 +1,66 @@
+package io.shadowgate.replay;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+
+/**
+ * The last handler of a client connection: hands each complete response, or the loss of the
+ * connection, to the exchange in flight on it. One instance per connection; event-loop only.
+ */
+final class ResponseHandler extends SimpleChannelInboundHandler<FullHttpResponse> {
+
+    private final ConnectionPool pool;
+    private final boolean keepBodies;
+    private Exchange current;
+
+    ResponseHandler(ConnectionPool pool, boolean keepBodies) {
+        this.pool = pool;
+        this.keepBodies = keepBodies;
+    }
+
+    void inFlight(Exchange exchange) {
+        this.current = exchange;
+    }
+
+    /** Forgets the exchange in flight (it timed out) so closing the channel does not end it twice. */
+    void abandon() {
+        this.current = null;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
+        Exchange exchange = current;
+        current = null;
+        if (exchange == null) {
+            // A response nobody is waiting for (its exchange timed out): the connection is out of step.
+            ctx.close();
+            return;
+        }
+        byte[] body = keepBodies ? ByteBufUtil.getBytes(response.content()) : Outcome.NO_BODY;
+        exchange.end(OutcomeKind.RESPONSE, response.status().code(), body);
+        if (HttpUtil.isKeepAlive(response)) {
+            pool.release(ctx.channel());
+        } else {
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        Exchange exchange = current;
+        current = null;
+        if (exchange != null) {
+            exchange.end(OutcomeKind.CONNECTION_ERROR, 0, Outcome.NO_BODY);
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // Decoding errors, resets: the exchange ends as a connection error when the channel closes.
+        ctx.close();
+    }
+}

@@ -1,0 +1,141 @@
+package io.shadowgate.replay;
+
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.Future;
+import io.shadowgate.netty.Transport;
+import io.shadowgate.traffic.Request;
+import io.shadowgate.traffic.TrafficSource;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Shadow mode: sends every request of a stream to every target at the same intended instant
+ * and reports one outcome per request and target to the sink. Each client event loop owns a
+ * pool per target, and both copies of a request go out from the same loop back to back, in
+ * alternating order so neither target is always second.
+ *
+ * <p>{@link #replay} runs on one thread; {@link #stop} may be called from any thread.
+ */
+public final class ShadowReplayer implements AutoCloseable {
+
+    /** The schedule starts this long after {@link #replay} is called, so the first request is not born late. */
+    static final long LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private final Map<String, URI> targets;
+    private final ReplayOptions options;
+    private final Accounting accounting;
+    private final EventLoopGroup group;
+    private final List<EventLoop> loops = new ArrayList<>();
+    /** pools.get(loop)[target index]. */
+    private final List<ConnectionPool[]> pools = new ArrayList<>();
+    private final String[] roles;
+    private volatile boolean stopped;
+
+    public ShadowReplayer(Map<String, URI> targets, ReplayOptions options, OutcomeSink sink) {
+        this.targets = new LinkedHashMap<>(targets);
+        this.options = options;
+        this.accounting = new Accounting(sink);
+        this.roles = this.targets.keySet().toArray(String[]::new);
+        Transport transport = Transport.best();
+        this.group = transport.newGroup(options.eventLoopThreads(), "shadowgate-client");
+        group.forEach(executor -> loops.add((EventLoop) executor));
+        int perLoop = Math.max(1, (options.maxConnections() + loops.size() - 1) / loops.size());
+        for (EventLoop loop : loops) {
+            ConnectionPool[] row = new ConnectionPool[roles.length];
+            for (int t = 0; t < roles.length; t++) {
+                row[t] = new ConnectionPool(loop, transport, this.targets.get(roles[t]), perLoop, options);
+            }
+            pools.add(row);
+        }
+    }
+
+    /**
+     * Opens the warm-up connections to every target, proving each can be reached.
+     *
+     * @throws TargetUnreachableException naming the first target no connection could be opened to
+     */
+    public void connect() throws TargetUnreachableException {
+        int perLoop = Math.max(1, (options.warmupConnections() + loops.size() - 1) / loops.size());
+        long waitMillis = options.connectTimeout().toMillis() + 1_000;
+        for (int t = 0; t < roles.length; t++) {
+            List<Future<Integer>> warmed = new ArrayList<>();
+            for (ConnectionPool[] row : pools) {
+                warmed.add(row[t].warmUp(perLoop, options.connectTimeout()));
+            }
+            String failure = null;
+            boolean anyOpened = false;
+            for (Future<Integer> f : warmed) {
+                if (!f.awaitUninterruptibly(waitMillis)) {
+                    failure = "no connection within " + options.connectTimeout().toMillis() + " ms";
+                } else if (f.isSuccess()) {
+                    anyOpened = true;
+                } else {
+                    failure = ConnectionPool.describe(f.cause());
+                }
+            }
+            if (!anyOpened) {
+                throw new TargetUnreachableException(roles[t], targets.get(roles[t]), failure);
+            }
+        }
+    }
+
+    /**
+     * Replays {@code source} in shadow mode and returns once every request has its outcome
+     * at every target. Requests left when {@link #stop()} is called end as not sent.
+     */
+    public ReplaySummary replay(TrafficSource source) {
+        long start = System.nanoTime() + LEAD_NANOS;
+        long[] notSent = {0};
+        long dispatched = OpenLoopScheduler.run(source, start, () -> stopped, request -> dispatch(request, start),
+                request -> {
+                    notSent(request);
+                    notSent[0]++;
+                });
+        // Every exchange has a timeout, so this ends; the margin covers a timer that fires late.
+        long deadline = System.nanoTime() + options.requestTimeout().toNanos() + TimeUnit.SECONDS.toNanos(5);
+        if (!accounting.awaitAllClosed(deadline)) {
+            throw new IllegalStateException(accounting.open() + " exchanges never ended; outcome accounting is broken");
+        }
+        return new ReplaySummary(dispatched + notSent[0], dispatched, stopped, System.nanoTime() - start);
+    }
+
+    private void notSent(Request request) {
+        for (String role : roles) {
+            accounting.notSent(new Outcome(request.id(), role, request.endpoint(), OutcomeKind.NOT_SENT, 0,
+                    request.offsetMicros() * 1_000, -1, -1, Outcome.NO_BODY));
+        }
+    }
+
+    /** Stops the schedule: nothing more is sent; requests in flight end normally. Any thread. */
+    public void stop() {
+        stopped = true;
+    }
+
+    public boolean isStopped() {
+        return stopped;
+    }
+
+    private void dispatch(Request request, long start) {
+        int index = (int) (request.id() % loops.size());
+        ConnectionPool[] row = pools.get(index);
+        long intended = start + request.offsetMicros() * 1_000;
+        accounting.opened(row.length);
+        boolean reverse = (request.id() & 1) == 1;
+        row[0].loop().execute(() -> {
+            for (int i = 0; i < row.length; i++) {
+                int t = reverse ? row.length - 1 - i : i;
+                row[t].submit(new Exchange(request, roles[t], start, intended, accounting));
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,184 @@
+package io.shadowgate.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shadowgate.scenario.FaultSpec;
+import io.shadowgate.scenario.FaultSpec.FaultKind;
+import io.shadowgate.scenario.LatencyProfile;
+import io.shadowgate.scenario.RequestTemplate;
+import io.shadowgate.scenario.SimulatedProfile;
+import io.shadowgate.scenario.TrafficSpec;
+import io.shadowgate.scenario.TrafficSpec.Arrivals;
+import io.shadowgate.sim.SimulatedServer;
+import io.shadowgate.traffic.SynthesizedTraffic;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The replayer against real simulated servers on loopback. */
+class ShadowReplayerTest {
+
+    private static final RequestTemplate PREDICT = new RequestTemplate("predict", 1, "POST", "/v1/predict",
+            Map.of("content-type", "application/json"), "{\"features\": {{features:4}}}");
+
+    private static SimulatedProfile profile(String version, double medianMs, double errorRate, List<FaultSpec> faults) {
+        return new SimulatedProfile(version, new LatencyProfile(medianMs, 0, 0, 0), errorRate, 503, faults);
+    }
+
+    private static ReplayOptions options(Duration requestTimeout, int maxConnections) {
+        return new ReplayOptions(Duration.ofSeconds(1), requestTimeout, maxConnections, 4, 2, false);
+    }
+
+    private static Map<String, URI> targets(URI baseline, URI candidate) {
+        Map<String, URI> targets = new LinkedHashMap<>();
+        targets.put("baseline", baseline);
+        targets.put("candidate", candidate);
+        return targets;
+    }
+
+    private static SynthesizedTraffic traffic(Duration duration, double rate) {
+        return new SynthesizedTraffic(new TrafficSpec(duration, rate, Arrivals.CONSTANT, List.of(PREDICT)), 1);
+    }
+
+    @Test
+    void everyRequestEndsExactlyOncePerTarget() throws Exception {
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        try (SimulatedServer b = SimulatedServer.start(profile("1", 2, 0.1, List.of()), "127.0.0.1", 0, 1);
+             SimulatedServer c = SimulatedServer.start(profile("2", 3, 0.0, List.of()), "127.0.0.1", 0, 2);
+             ShadowReplayer replayer = new ShadowReplayer(targets(b.address(), c.address()),
+                     options(Duration.ofSeconds(2), 64), outcomes::add)) {
+            replayer.connect();
+            ReplaySummary summary = replayer.replay(traffic(Duration.ofSeconds(1), 300));
+
+            assertThat(summary.scheduled()).isEqualTo(300);
+            assertThat(summary.dispatched()).isEqualTo(300);
+            assertThat(outcomes).hasSize(600);
+            Map<String, Long> perTarget = outcomes.stream().collect(Collectors.groupingBy(Outcome::target, Collectors.counting()));
+            assertThat(perTarget).containsEntry("baseline", 300L).containsEntry("candidate", 300L);
+            assertThat(outcomes.stream().map(o -> o.target() + "/" + o.requestId()).distinct()).hasSize(600);
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.kind()).isEqualTo(OutcomeKind.RESPONSE));
+            long baselineErrors = outcomes.stream().filter(o -> o.target().equals("baseline") && o.status() == 503).count();
+            assertThat(baselineErrors).isBetween(10L, 55L);
+            assertThat(outcomes.stream().filter(o -> o.target().equals("candidate") && o.status() != 200)).isEmpty();
+            // Same clock, same instants: both copies of a request share the intended send time.
+            Map<Long, List<Outcome>> byRequest = outcomes.stream().collect(Collectors.groupingBy(Outcome::requestId));
+            assertThat(byRequest.values()).allSatisfy(pair ->
+                    assertThat(pair.get(0).intendedNanos()).isEqualTo(pair.get(1).intendedNanos()));
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.latencyNanos()).isGreaterThanOrEqualTo(o.serviceNanos()));
+        }
+    }
+
+    /**
+     * The heart of open-loop replay: a target that stalls for a second delays every request
+     * scheduled during the stall, and each one's latency counts from its own intended instant;
+     * meanwhile the schedule keeps sending on time.
+     */
+    @Test
+    void aStallRaisesTheLatencyOfEveryRequestScheduledDuringIt() throws Exception {
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        FaultSpec stall = new FaultSpec(FaultKind.STALL, Duration.ofMillis(1200), Duration.ofSeconds(1));
+        try (SimulatedServer b = SimulatedServer.start(profile("1", 1, 0, List.of()), "127.0.0.1", 0, 1);
+             SimulatedServer c = SimulatedServer.start(profile("1", 1, 0, List.of(stall)), "127.0.0.1", 0, 2);
+             ShadowReplayer replayer = new ShadowReplayer(targets(b.address(), c.address()),
+                     options(Duration.ofSeconds(5), 256), outcomes::add)) {
+            replayer.connect();
+            replayer.replay(traffic(Duration.ofMillis(3000), 100));
+        }
+        List<Outcome> candidate = outcomes.stream().filter(o -> o.target().equals("candidate"))
+                .sorted((x, y) -> Long.compare(x.intendedNanos(), y.intendedNanos())).toList();
+        List<Outcome> baseline = outcomes.stream().filter(o -> o.target().equals("baseline")).toList();
+        assertThat(candidate).hasSize(300).allSatisfy(o -> assertThat(o.kind()).isEqualTo(OutcomeKind.RESPONSE));
+
+        // The stalled requests are the ones answered long after they were due; they were all
+        // answered together when the stall ended, whatever their own intended instant.
+        List<Outcome> stalled = candidate.stream().filter(o -> o.latencyNanos() > 100_000_000L).toList();
+        assertThat(stalled.size()).isBetween(80, 110);
+        long stallEnd = stalled.stream().mapToLong(Outcome::endNanos).max().orElseThrow();
+        assertThat(stalled).allSatisfy(o -> {
+            assertThat(stallEnd - o.endNanos()).isLessThan(60_000_000L);
+            // Latency from the intended instant is the whole wait until the stall ended.
+            assertThat(o.latencyNanos()).isGreaterThan(stallEnd - o.intendedNanos() - 60_000_000L);
+        });
+        // Not just the one in flight: the stalled requests span the whole second of the stall.
+        long firstDue = stalled.get(0).intendedNanos();
+        long lastDue = stalled.get(stalled.size() - 1).intendedNanos();
+        assertThat(lastDue - firstDue).isGreaterThan(800_000_000L);
+        // The schedule was kept: every request, stalled or not, went out at its instant.
+        assertThat(candidate).allSatisfy(o -> assertThat(o.latenessNanos()).isLessThan(50_000_000L));
+        assertThat(baseline).allSatisfy(o -> assertThat(o.latencyNanos()).isLessThan(100_000_000L));
+    }
+
+    @Test
+    void aTargetSlowerThanTheTimeoutEndsInTimeoutsThatAddUp() throws Exception {
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        try (SimulatedServer b = SimulatedServer.start(profile("1", 1, 0, List.of()), "127.0.0.1", 0, 1);
+             SimulatedServer c = SimulatedServer.start(profile("1", 400, 0, List.of()), "127.0.0.1", 0, 2);
+             ShadowReplayer replayer = new ShadowReplayer(targets(b.address(), c.address()),
+                     options(Duration.ofMillis(150), 8), outcomes::add)) {
+            replayer.connect();
+            ReplaySummary summary = replayer.replay(traffic(Duration.ofSeconds(1), 100));
+
+            assertThat(summary.scheduled()).isEqualTo(100);
+        }
+        List<Outcome> candidate = outcomes.stream().filter(o -> o.target().equals("candidate")).toList();
+        assertThat(candidate).hasSize(100).allSatisfy(o -> {
+            assertThat(o.kind()).isEqualTo(OutcomeKind.TIMEOUT);
+            assertThat(o.latencyNanos()).isBetween(140_000_000L, 400_000_000L);
+        });
+        // With 8 connections all busy, requests queued for one; the wait counts in their latency.
+        assertThat(candidate.stream().filter(o -> !o.wasSent() || o.latenessNanos() > 20_000_000L).count())
+                .isGreaterThan(20);
+        assertThat(outcomes.stream().filter(o -> o.target().equals("baseline"))).hasSize(100);
+    }
+
+    @Test
+    void stoppingMidRunLeavesTheRestNotSentAndTheCountsStillAddUp() throws Exception {
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try (SimulatedServer b = SimulatedServer.start(profile("1", 1, 0, List.of()), "127.0.0.1", 0, 1);
+             SimulatedServer c = SimulatedServer.start(profile("1", 1, 0, List.of()), "127.0.0.1", 0, 2);
+             ShadowReplayer replayer = new ShadowReplayer(targets(b.address(), c.address()),
+                     options(Duration.ofSeconds(2), 32), outcomes::add)) {
+            replayer.connect();
+            timer.schedule(replayer::stop, 500, TimeUnit.MILLISECONDS);
+            ReplaySummary summary = replayer.replay(traffic(Duration.ofSeconds(10), 100));
+
+            assertThat(summary.stopped()).isTrue();
+            assertThat(summary.scheduled()).isEqualTo(1000);
+            assertThat(summary.dispatched()).isBetween(30L, 80L);
+            long notSent = outcomes.stream().filter(o -> o.kind() == OutcomeKind.NOT_SENT).count();
+            assertThat(notSent).isEqualTo(2 * (summary.scheduled() - summary.dispatched()));
+            assertThat(outcomes).hasSize(2000);
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    @Test
+    void anUnreachableTargetIsNamedWithinTheConnectTimeout() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (SimulatedServer b = SimulatedServer.start(profile("1", 1, 0, List.of()), "127.0.0.1", 0, 1);
+             ShadowReplayer replayer = new ShadowReplayer(targets(b.address(), URI.create("http://127.0.0.1:" + closedPort)),
+                     options(Duration.ofSeconds(2), 8), o -> { })) {
+            long start = System.nanoTime();
+            assertThatThrownBy(replayer::connect)
+                    .isInstanceOf(TargetUnreachableException.class)
+                    .hasMessageContaining("target 'candidate' at http://127.0.0.1:" + closedPort + " could not be reached");
+            assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(3));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.shadowgate.metrics;
+
+import io.shadowgate.traffic.Request;
+import io.shadowgate.traffic.TrafficSource;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts requests, per endpoint, as they leave the traffic source: the "scheduled" side of
+ * outcome accounting, kept apart from the outcomes so that the two can be checked against
+ * each other. Counting happens on the scheduler thread; reading from any thread.
+ */
+public final class ScheduleCounter {
+
+    private final Map<String, LongAdder> byEndpoint = new ConcurrentHashMap<>();
+    private final LongAdder total = new LongAdder();
+
+    /** {@code source}, counting every request it yields. */
+    public TrafficSource counting(TrafficSource source) {
+        return new TrafficSource() {
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            @Override
+            public Request next() {
+                Request request = source.next();
+                total.increment();
+                byEndpoint.computeIfAbsent(request.endpoint(), e -> new LongAdder()).increment();
+                return request;
+            }
+
+            @Override
+            public void close() {
+                source.close();
+            }
+        };
+    }
+
+    public long total() {
+        return total.sum();
+    }
+
+    public long endpoint(String endpoint) {
+        LongAdder adder = byEndpoint.get(endpoint);
+        return adder == null ? 0 : adder.sum();
+    }
+
+    public Iterable<String> endpoints() {
+        return byEndpoint.keySet();
+    }
+}

@@ -1,0 +1,50 @@
+package io.shadowgate.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code shadowgate run SCENARIO}: replay, compare, judge, report; exit with the verdict. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Replay the scenario's traffic against baseline and candidate, judge the gates, write the reports.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
+    Path scenario;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Result directory (default: reports/<scenario>/<UTC timestamp>/).")
+    Path out;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Override the traffic duration, e.g. 5s (a quick smoke run).")
+    Duration duration;
+
+    @Option(names = "--rate", paramLabel = "RPS", description = "Override the traffic rate, requests per second per target.")
+    Double rate;
+
+    @Option(names = "--no-warmup", negatable = false,
+            description = "Skip warming the client up (${DEFAULT-VALUE} by default: a 1.5 s replay against a "
+                    + "throwaway local server, so JIT compilation does not show up as schedule lateness).")
+    boolean noWarmup;
+
+    @Option(names = "--quiet", description = "Print only the verdict line.")
+    boolean quiet;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        RunPipeline.Options options = new RunPipeline.Options(scenario, out, duration, rate,
+                String.join(" ", spec.commandLine().getParseResult().originalArgs()), !noWarmup);
+        RunPipeline.Outcome outcome = new RunPipeline(options).run();
+        new RunSummaryPrinter(spec.commandLine().getOut(), quiet).print(outcome.result(), outcome.reportDir());
+        return outcome.result().verdict().decision().exitCode();
+    }
+}

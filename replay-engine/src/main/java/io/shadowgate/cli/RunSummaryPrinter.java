@@ -1,0 +1,50 @@
+package io.shadowgate.cli;
+
+import io.shadowgate.judge.Decision;
+import io.shadowgate.judge.GateResult;
+import io.shadowgate.metrics.OutcomeCounts;
+import io.shadowgate.metrics.TargetSummary;
+import io.shadowgate.report.RunResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The few lines a run prints: the verdict, what decided it, the counts, where the report is. */
+final class RunSummaryPrinter {
+
+    private final PrintWriter out;
+    private final boolean quiet;
+
+    RunSummaryPrinter(PrintWriter out, boolean quiet) {
+        this.out = out;
+        this.quiet = quiet;
+    }
+
+    void print(RunResult result, Path reportDir) {
+        Decision decision = result.verdict().decision();
+        out.printf(Locale.ROOT, "%s  %s%s%n", decision, result.info().scenarioName(),
+                result.info().partial() ? " (partial: interrupted)" : "");
+        if (!quiet) {
+            for (String reason : result.verdict().reasons()) {
+                out.println("  " + reason);
+            }
+            out.println();
+            for (TargetSummary t : result.targets()) {
+                OutcomeCounts c = t.counts();
+                out.printf(Locale.ROOT, "  %-10s %s  %d scheduled: %d 2xx, %d 3xx, %d 4xx, %d 5xx, %d timeouts, "
+                                + "%d connection errors, %d not sent%s%n",
+                        t.target(), result.info().targetVersions().getOrDefault(t.target(), ""), c.scheduled(),
+                        c.status2xx(), c.status3xx(), c.status4xx(), c.status5xx(), c.timeouts(), c.connectionErrors(),
+                        c.notSent(), c.addsUp() ? "" : "  (COUNTS DO NOT ADD UP)");
+                out.printf(Locale.ROOT, "  %-10s latency p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms; lateness p99 %.3f ms%n",
+                        "", t.latency().at(50), t.latency().at(99), t.latency().at(99.9), t.lateness().at(99));
+            }
+            out.println();
+            for (GateResult g : result.verdict().gates()) {
+                out.printf(Locale.ROOT, "  %-12s %s%n", g.decision(), g.reason());
+            }
+        }
+        out.println("  report: " + reportDir.resolve("index.html"));
+        out.flush();
+    }
+}

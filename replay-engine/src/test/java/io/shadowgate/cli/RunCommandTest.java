@@ -1,0 +1,141 @@
+package io.shadowgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code run} command end to end, in-process, on the shipped demo scenarios. */
+class RunCommandTest {
+
+    private static final Path SCENARIOS = Path.of("..", "scenarios");
+
+    @TempDir
+    Path tmp;
+
+    /** Exit code, stdout and stderr of one in-process run. */
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result shadowgate(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void theRollbackDemoIsGoWithCountsThatAddUp() throws IOException {
+        Path out = tmp.resolve("rollback");
+        Result r = shadowgate("run", SCENARIOS.resolve("demo-rollback.yaml").toString(), "--duration", "4s", "--out", out.toString());
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.GO);
+        assertThat(r.out()).startsWith("GO  demo-rollback").contains("report: " + out.resolve("index.html"));
+        assertThat(r.err()).isEmpty();
+        JsonNode verdict = new ObjectMapper().readTree(out.resolve("verdict.json").toFile());
+        assertThat(verdict.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(verdict.path("verdict").path("decision").asText()).isEqualTo("GO");
+        assertThat(verdict.path("info").path("scenarioSha256").asText()).hasSize(64);
+        assertThat(verdict.path("info").path("partial").asBoolean()).isFalse();
+        for (JsonNode target : verdict.path("targets")) {
+            JsonNode counts = target.path("counts");
+            long scheduled = counts.path("scheduled").asLong();
+            // 4 s at 400/s, Poisson: about 1,600 each.
+            assertThat(scheduled).isBetween(1400L, 1800L);
+            long sum = 0;
+            for (String part : new String[] {"status2xx", "status3xx", "status4xx", "status5xx", "timeouts",
+                    "connectionErrors", "notSent"}) {
+                sum += counts.path(part).asLong();
+            }
+            assertThat(sum).isEqualTo(scheduled);
+            long endpointSum = 0;
+            for (JsonNode endpoint : target.path("endpoints")) {
+                endpointSum += endpoint.path("counts").path("scheduled").asLong();
+            }
+            assertThat(endpointSum).isEqualTo(scheduled);
+        }
+        assertThat(verdict.path("targets").get(0).path("counts").path("scheduled").asLong())
+                .isEqualTo(verdict.path("targets").get(1).path("counts").path("scheduled").asLong());
+        String html = Files.readString(out.resolve("index.html"));
+        assertThat(html).contains("demo-rollback").contains("GO");
+    }
+
+    @Test
+    void theRegressionDemoIsNoGoAndNamesTheBreachedGates() throws IOException {
+        Path out = tmp.resolve("regression");
+        Result r = shadowgate("run", SCENARIOS.resolve("demo-regression.yaml").toString(), "--duration", "4s", "--out", out.toString());
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.NO_GO);
+        assertThat(r.out()).startsWith("NO_GO  demo-regression")
+                .contains("latency p99 increase: candidate")
+                .contains("error rate increase: candidate");
+        JsonNode verdict = new ObjectMapper().readTree(out.resolve("verdict.json").toFile());
+        assertThat(verdict.path("verdict").path("decision").asText()).isEqualTo("NO_GO");
+        assertThat(Files.exists(out.resolve("index.html"))).isTrue();
+    }
+
+    @Test
+    void aBrokenScenarioIsExit65WithFileLineAndColumn() throws IOException {
+        Path file = tmp.resolve("typo.yaml");
+        Files.writeString(file, Files.readString(SCENARIOS.resolve("demo-rollback.yaml")).replace("  rate: 400", "  rat: 400"));
+        Result r = shadowgate("run", file.toString(), "--out", tmp.resolve("x").toString());
+
+        assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).startsWith("shadowgate: " + file + ":").contains("'rat'").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void aMissingScenarioFileIsExit65() {
+        Result r = shadowgate("run", tmp.resolve("nope.yaml").toString());
+
+        assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("nope.yaml").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnreachableTargetIsExit69NamingItWithinTheTimeouts() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String yaml = Files.readString(SCENARIOS.resolve("demo-rollback.yaml"));
+        int start = yaml.indexOf("  candidate:");
+        int end = yaml.indexOf("\ntraffic:");
+        Path file = tmp.resolve("down.yaml");
+        Files.writeString(file, yaml.substring(0, start) + "  candidate:\n    url: http://127.0.0.1:" + closedPort + "\n" + yaml.substring(end));
+
+        long t0 = System.nanoTime();
+        Result r = shadowgate("run", file.toString(), "--duration", "2s", "--out", tmp.resolve("down").toString());
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(r.err()).contains("target 'candidate' at http://127.0.0.1:" + closedPort).doesNotContain("\tat ");
+        assertThat(System.nanoTime() - t0).isLessThan(5_000_000_000L);
+    }
+
+    @Test
+    void usageErrorsAreExit64() {
+        assertThat(shadowgate("run").exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(shadowgate("frobnicate").exit()).isEqualTo(ExitCode.USAGE);
+        Result r = shadowgate("run", "x.yaml", "--duration", "soon");
+        assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("'soon' is not a duration");
+    }
+
+    @Test
+    void versionAndHelpAnswer() {
+        Result version = shadowgate("--version");
+        assertThat(version.exit()).isZero();
+        assertThat(version.out()).startsWith("shadowgate ");
+        Result help = shadowgate("--help");
+        assertThat(help.out()).contains("run").contains("simulate").contains("Exit codes");
+    }
+}

@@ -79,7 +79,7 @@ final class RunPipeline {
             if (options.warmup()) {
                 Warmup.run(scenario);
             }
-            return replayAndReport(loaded, scenario, traffic, targets);
+            return replayAndReport(loaded, scenario, traffic, targets, servers);
         } finally {
             for (SimulatedServer server : servers) {
                 server.close();
@@ -88,7 +88,7 @@ final class RunPipeline {
     }
 
     private Outcome replayAndReport(LoadedScenario loaded, Scenario scenario, TrafficSource traffic,
-                                    Map<String, URI> targets) throws TargetUnreachableException, IOException {
+                                    Map<String, URI> targets, List<SimulatedServer> servers) throws TargetUnreachableException, IOException {
         ScheduleCounter scheduled = new ScheduleCounter();
         List<String> roles = List.copyOf(targets.keySet());
         ReplayOptions replayOptions = ReplayOptions.of(scenario.timeouts(), scenario.connections());
@@ -103,7 +103,9 @@ final class RunPipeline {
             replayer.connect();
             interrupt = stopOnInterrupt(replayer, written, scenario);
             try {
-                summary = replayer.replay(scheduled.counting(traffic));
+                // Simulated faults count from the schedule's start, not from the servers' start.
+                summary = replayer.replay(scheduled.counting(traffic),
+                        start -> servers.forEach(server -> server.anchorFaults(start)));
             } finally {
                 traffic.close();
             }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
  * Shadow mode: sends every request of a stream to every target at the same intended instant
@@ -89,7 +90,17 @@ public final class ShadowReplayer implements AutoCloseable {
      * at every target. Requests left when {@link #stop()} is called end as not sent.
      */
     public ReplaySummary replay(TrafficSource source) {
+        return replay(source, start -> { });
+    }
+
+    /**
+     * As {@link #replay(TrafficSource)}, first telling {@code onStart} the instant (a
+     * {@link System#nanoTime()} value) that request offsets count from, so that others, such as
+     * simulated faults, can share the schedule's clock.
+     */
+    public ReplaySummary replay(TrafficSource source, LongConsumer onStart) {
         long start = System.nanoTime() + LEAD_NANOS;
+        onStart.accept(start);
         long[] notSent = {0};
         long dispatched = OpenLoopScheduler.run(source, start, () -> stopped, request -> dispatch(request, start),
                 request -> {

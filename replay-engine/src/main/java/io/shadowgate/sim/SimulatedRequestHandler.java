@@ -39,18 +39,18 @@ final class SimulatedRequestHandler extends SimpleChannelInboundHandler<FullHttp
     private final ModelApi api;
     private final BehaviourModel behaviour;
     private final StallSchedule stalls;
-    private final long startNanos;
+    private final FaultClock faultClock;
     private final SplittableRandom rng;
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     /** Set once a request asked to close; later pipelined requests are not answered (RFC 9112 9.6). */
     private boolean closing;
 
     SimulatedRequestHandler(ModelApi api, BehaviourModel behaviour, StallSchedule stalls,
-                            long startNanos, SplittableRandom rng) {
+                            FaultClock faultClock, SplittableRandom rng) {
         this.api = api;
         this.behaviour = behaviour;
         this.stalls = stalls;
-        this.startNanos = startNanos;
+        this.faultClock = faultClock;
         this.rng = rng;
     }
 
@@ -93,6 +93,7 @@ final class SimulatedRequestHandler extends SimpleChannelInboundHandler<FullHttp
 
         Pending pending = new Pending(response, request.protocolVersion(), keepAlive);
         queue.add(pending);
+        long startNanos = faultClock.originNanos();
         long dueSinceStart = arrivalNanos - startNanos + decision.delayNanos();
         long writeSinceStart = stalls.releaseNanos(dueSinceStart);
         long delay = writeSinceStart - (System.nanoTime() - startNanos);

@@ -35,12 +35,15 @@ public final class SimulatedServer implements AutoCloseable {
     private static final long SHUTDOWN_TIMEOUT_MILLIS = 2_000;
 
     private final SimulatedProfile profile;
+    private final FaultClock faultClock;
     private final EventLoopGroup group;
     private final Channel channel;
     private final int port;
     private final URI address;
 
-    private SimulatedServer(SimulatedProfile profile, EventLoopGroup group, Channel channel, int port, URI address) {
+    private SimulatedServer(SimulatedProfile profile, EventLoopGroup group, Channel channel, int port, URI address,
+                            FaultClock faultClock) {
+        this.faultClock = faultClock;
         this.profile = profile;
         this.group = group;
         this.channel = channel;
@@ -80,7 +83,7 @@ public final class SimulatedServer implements AutoCloseable {
 
         Transport transport = Transport.best();
         EventLoopGroup group = transport.newGroup(threads, "sim-" + profile.version());
-        long startNanos = System.nanoTime();
+        FaultClock faultClock = new FaultClock(System.nanoTime());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(transport.serverSocketChannel())
@@ -89,7 +92,7 @@ public final class SimulatedServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 // Small JSON answers must leave when due; Nagle would add its own latency.
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new SimulatedServerInitializer(api, behaviour, stalls, startNanos, seed));
+                .childHandler(new SimulatedServerInitializer(api, behaviour, stalls, faultClock, seed));
 
         ChannelFuture bound = bootstrap.bind(host, port).awaitUninterruptibly();
         if (!bound.isSuccess()) {
@@ -102,7 +105,16 @@ public final class SimulatedServer implements AutoCloseable {
         channel.closeFuture().addListener(f -> group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
         URI address = URI.create("http://" + uriHost(host) + ":" + actualPort);
         log.info("simulated model server {} listening on {} ({} transport)", profile.version(), address, transport);
-        return new SimulatedServer(profile, group, channel, actualPort, address);
+        return new SimulatedServer(profile, group, channel, actualPort, address, faultClock);
+    }
+
+    /**
+     * Makes fault times count from {@code originNanos} (a {@link System#nanoTime()} value),
+     * normally the instant the replay's schedule starts. Until then they count from the
+     * server's start. Any thread.
+     */
+    public void anchorFaults(long originNanos) {
+        faultClock.anchor(originNanos);
     }
 
     /** The bound port (the ephemeral one when started with port 0). */

@@ -87,13 +87,13 @@ class ShadowReplayerTest {
     @Test
     void aStallRaisesTheLatencyOfEveryRequestScheduledDuringIt() throws Exception {
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
-        FaultSpec stall = new FaultSpec(FaultKind.STALL, Duration.ofMillis(1200), Duration.ofSeconds(1));
+        FaultSpec stall = new FaultSpec(FaultKind.STALL, Duration.ofMillis(1000), Duration.ofSeconds(1));
         try (SimulatedServer b = SimulatedServer.start(profile("1", 1, 0, List.of()), "127.0.0.1", 0, 1);
              SimulatedServer c = SimulatedServer.start(profile("1", 1, 0, List.of(stall)), "127.0.0.1", 0, 2);
              ShadowReplayer replayer = new ShadowReplayer(targets(b.address(), c.address()),
                      options(Duration.ofSeconds(5), 256), outcomes::add)) {
             replayer.connect();
-            replayer.replay(traffic(Duration.ofMillis(3000), 100));
+            replayer.replay(traffic(Duration.ofMillis(3000), 100), c::anchorFaults);
         }
         List<Outcome> candidate = outcomes.stream().filter(o -> o.target().equals("candidate"))
                 .sorted((x, y) -> Long.compare(x.intendedNanos(), y.intendedNanos())).toList();
@@ -111,9 +111,10 @@ class ShadowReplayerTest {
             assertThat(o.latencyNanos()).isGreaterThan(stallEnd - o.intendedNanos() - 60_000_000L);
         });
         // Not just the one in flight: the stalled requests span the whole second of the stall.
-        long firstDue = stalled.get(0).intendedNanos();
-        long lastDue = stalled.get(stalled.size() - 1).intendedNanos();
-        assertThat(lastDue - firstDue).isGreaterThan(800_000_000L);
+        // Stall [1.0 s, 2.0 s) of the schedule: the requests due in it are the stalled ones.
+        assertThat(stalled.get(0).intendedNanos()).isBetween(980_000_000L, 1_020_000_000L);
+        assertThat(stalled.get(stalled.size() - 1).intendedNanos()).isBetween(1_900_000_000L, 2_000_000_000L);
+        assertThat(stallEnd).isBetween(2_000_000_000L, 2_060_000_000L);
         // The schedule was kept: every request, stalled or not, went out at its instant.
         assertThat(candidate).allSatisfy(o -> assertThat(o.latenessNanos()).isLessThan(50_000_000L));
         assertThat(baseline).allSatisfy(o -> assertThat(o.latencyNanos()).isLessThan(100_000_000L));

@@ -1,0 +1,53 @@
+package io.shadowgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ctrl-C (SIGTERM here) in the middle of a run: the reports are still written, marked partial. */
+class InterruptedRunTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anInterruptedRunWritesWhatItHasMarkedPartialAndNeverGo() throws Exception {
+        Path out = tmp.resolve("partial");
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", Path.of("..", "scenarios", "demo-rollback.yaml").toString(),
+                "--duration", "60s", "--no-warmup", "--out", out.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("output.txt").toFile());
+        Process process = builder.start();
+        try {
+            // Wait until traffic flows: the sampler has closed a couple of intervals by then.
+            Thread.sleep(3_000);
+            assertThat(process.isAlive()).as("the run should still be going").isTrue();
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the run should end soon after the signal").isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        assertThat(Files.readString(tmp.resolve("output.txt"))).doesNotContain("Exception");
+
+        JsonNode verdict = new ObjectMapper().readTree(out.resolve("verdict.json").toFile());
+        assertThat(verdict.path("info").path("partial").asBoolean()).isTrue();
+        assertThat(verdict.path("verdict").path("decision").asText()).isNotEqualTo("GO");
+        for (JsonNode target : verdict.path("targets")) {
+            JsonNode counts = target.path("counts");
+            // 60 s at 400/s was scheduled; only the first few seconds were sent.
+            assertThat(counts.path("scheduled").asLong()).isGreaterThan(20_000L);
+            assertThat(counts.path("notSent").asLong()).isGreaterThan(15_000L);
+            assertThat(counts.path("status2xx").asLong()).isGreaterThan(500L);
+            assertThat(counts.path("addsUp").asBoolean()).isTrue();
+        }
+        assertThat(Files.readString(out.resolve("index.html"))).contains("PARTIAL");
+    }
+}

@@ -1,8 +1,10 @@
 package io.shadowgate.cli;
 
 import io.shadowgate.scenario.LatencyProfile;
+import io.shadowgate.scenario.ScenarioLoader;
 import io.shadowgate.scenario.SimulatedProfile;
 import io.shadowgate.sim.SimulatedServer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,6 +17,11 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = "Run a simulated model server (POST /v1/predict, GET /healthz) until interrupted.")
 final class SimulateCommand implements Callable<Integer> {
+
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "Behaviour from a YAML/JSON file holding the keys of a scenario's 'simulated:' block "
+                    + "(version, latency, errorRate, errorStatus, faults); overrides the behaviour options below.")
+    Path profileFile;
 
     @Option(names = "--model-version", paramLabel = "VERSION", defaultValue = "1.0.0",
             description = "Model version served; it seeds the model's weights (default: ${DEFAULT-VALUE}).")
@@ -64,11 +71,13 @@ final class SimulateCommand implements Callable<Integer> {
         if (sigma < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--sigma must be >= 0, was " + sigma);
         }
-        SimulatedProfile profile = new SimulatedProfile(modelVersion,
-                new LatencyProfile(millis(median), sigma, tailProbability, millis(tail)), errorRate, errorStatus, List.of());
+        SimulatedProfile profile = profileFile != null
+                ? ScenarioLoader.loadProfile(profileFile)
+                : new SimulatedProfile(modelVersion, new LatencyProfile(millis(median), sigma, tailProbability, millis(tail)),
+                        errorRate, errorStatus, List.of());
         try (SimulatedServer server = SimulatedServer.start(profile, host, port, seed)) {
             spec.commandLine().getOut().printf("simulated model %s listening on %s (Ctrl-C to stop)%n",
-                    modelVersion, server.address());
+                    profile.version(), server.address());
             spec.commandLine().getOut().flush();
             server.awaitClose();
         } catch (IllegalStateException e) {

@@ -35,18 +35,23 @@ final class DocumentBinder {
             // "rate: ''" should say "expected a number", not quietly count as absent.
             .withCoercionConfigDefaults(config -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
             .build()
-            .readerFor(RootDoc.class);
+            .reader();
 
     private DocumentBinder() {
     }
 
     static RootDoc bind(LocatedTree tree) throws ScenarioException {
+        return bind(tree, RootDoc.class, "a scenario file");
+    }
+
+    /** Binds the whole tree to {@code type}; {@code what} names the kind of file in messages. */
+    static <T> T bind(LocatedTree tree, Class<T> type, String what) throws ScenarioException {
         if (!tree.root().isObject()) {
-            throw tree.error("", "a scenario file must be a mapping with keys " + String.join(", ", keysOf(RootDoc.class))
+            throw tree.error("", what + " must be a mapping with keys " + String.join(", ", keysOf(type))
                     + "; found " + describe(tree.root()));
         }
         try {
-            return READER.readValue(tree.root());
+            return READER.forType(type).readValue(tree.root());
         } catch (UnrecognizedPropertyException e) {
             throw unknownKey(tree, e);
         } catch (MismatchedInputException e) {

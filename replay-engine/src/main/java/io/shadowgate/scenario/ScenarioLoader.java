@@ -111,6 +111,20 @@ public final class ScenarioLoader {
         return new LoadedScenario(scenario, file, sha256(content));
     }
 
+    /**
+     * Reads a simulated target's profile on its own (the keys of a {@code simulated:} block:
+     * version, latency, errorRate, errorStatus, faults), for {@code shadowgate simulate --profile}.
+     *
+     * @throws ScenarioException if the file cannot be read or is not a valid profile
+     */
+    public static SimulatedProfile loadProfile(Path file) throws ScenarioException {
+        byte[] content = read(file);
+        LocatedTree tree = LocatedTree.parse(file, content, isJson(file) ? JSON : YAML);
+        ScenarioDocument.SimulatedDoc document = DocumentBinder.bind(tree, ScenarioDocument.SimulatedDoc.class,
+                "a simulated profile");
+        return new TargetValidator(new FieldChecks(tree)).simulated("", document);
+    }
+
     private static boolean isJson(Path file) {
         Path name = file.getFileName();
         return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".json");

@@ -84,7 +84,7 @@ final class TargetValidator {
         return uri;
     }
 
-    private SimulatedProfile simulated(String path, SimulatedDoc doc) throws ScenarioException {
+    SimulatedProfile simulated(String path, SimulatedDoc doc) throws ScenarioException {
         String version = check.required(path, "version", doc.version());
         if (version.isBlank()) {
             throw check.invalid(child(path, "version"), "must not be empty");

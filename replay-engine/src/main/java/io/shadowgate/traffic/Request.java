@@ -12,6 +12,8 @@ import java.util.List;
  * @param path         path and query, starting with '/'
  * @param headers      headers in order
  * @param body         body bytes, empty for none
+ * @param sessionKey   groups requests of one user or session (for partitioning), or null
+ * @param recorded     the response production gave, or null when none was recorded
  */
 public record Request(
         long id,
@@ -20,5 +22,12 @@ public record Request(
         String method,
         String path,
         List<Header> headers,
-        byte[] body) {
+        byte[] body,
+        String sessionKey,
+        RecordedResponse recorded) {
+
+    /** A request with no session key and no recorded response (synthesized traffic). */
+    public Request(long id, long offsetMicros, String endpoint, String method, String path, List<Header> headers, byte[] body) {
+        this(id, offsetMicros, endpoint, method, path, headers, body, null, null);
+    }
 }

@@ -2,6 +2,7 @@ package io.shadowgate.cli;
 
 import io.shadowgate.replay.TargetUnreachableException;
 import io.shadowgate.scenario.ScenarioException;
+import io.shadowgate.traffic.TrafficFormatException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -77,7 +78,7 @@ public final class Main implements Runnable {
     }
 
     static int exitCode(Throwable e) {
-        if (e instanceof ScenarioException || e instanceof BadInputException) {
+        if (e instanceof ScenarioException || e instanceof BadInputException || e instanceof TrafficFormatException) {
             return ExitCode.BAD_INPUT;
         }
         if (e instanceof TargetUnreachableException) {

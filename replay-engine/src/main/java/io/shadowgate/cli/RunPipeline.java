@@ -20,9 +20,10 @@ import io.shadowgate.scenario.Scenario;
 import io.shadowgate.scenario.ScenarioException;
 import io.shadowgate.scenario.ScenarioLoader;
 import io.shadowgate.scenario.TargetSpec;
+import io.shadowgate.scenario.TrafficInput;
 import io.shadowgate.scenario.TrafficSpec;
 import io.shadowgate.sim.SimulatedServer;
-import io.shadowgate.traffic.SynthesizedTraffic;
+import io.shadowgate.traffic.TrafficSources;
 import io.shadowgate.traffic.TrafficSource;
 import java.io.IOException;
 import java.net.URI;
@@ -72,7 +73,7 @@ final class RunPipeline {
     Outcome run() throws ScenarioException, BadInputException, TargetUnreachableException, IOException {
         LoadedScenario loaded = ScenarioLoader.load(options.scenarioFile());
         Scenario scenario = withOverrides(loaded.scenario());
-        TrafficSource traffic = synthesize(scenario);
+        TrafficSource traffic = openTraffic(scenario);
         List<SimulatedServer> servers = new ArrayList<>();
         try {
             Map<String, URI> targets = startTargets(scenario, servers);
@@ -143,7 +144,15 @@ final class RunPipeline {
     }
 
     private Scenario withOverrides(Scenario scenario) throws BadInputException {
-        TrafficSpec traffic = scenario.traffic();
+        TrafficInput input = scenario.traffic();
+        if (options.duration() == null && options.rate() == null) {
+            return scenario;
+        }
+        if (!input.isSynthesized()) {
+            throw new BadInputException("--duration and --rate apply to synthesized traffic; this scenario replays "
+                    + input.describe());
+        }
+        TrafficSpec traffic = input.synth();
         if (options.duration() != null) {
             if (options.duration().isZero() || options.duration().isNegative()) {
                 throw new BadInputException("--duration must be greater than 0, was " + options.duration());
@@ -156,12 +165,13 @@ final class RunPipeline {
             }
             traffic = traffic.withRate(options.rate());
         }
-        return scenario.withTraffic(traffic);
+        return scenario.withTraffic(TrafficInput.synthesized(traffic));
     }
 
-    private TrafficSource synthesize(Scenario scenario) throws BadInputException {
+    private TrafficSource openTraffic(Scenario scenario) throws BadInputException {
+        TrafficInput input = scenario.traffic();
         try {
-            return new SynthesizedTraffic(scenario.traffic(), scenario.seed());
+            return TrafficSources.open(input, scenario.seed());
         } catch (IllegalArgumentException e) {
             throw new BadInputException(options.scenarioFile() + ": traffic: " + e.getMessage());
         }

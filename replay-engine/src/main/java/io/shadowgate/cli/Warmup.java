@@ -6,6 +6,7 @@ import io.shadowgate.replay.ReplayOptions;
 import io.shadowgate.replay.ShadowReplayer;
 import io.shadowgate.replay.TargetUnreachableException;
 import io.shadowgate.scenario.LatencyProfile;
+import io.shadowgate.scenario.RequestTemplate;
 import io.shadowgate.scenario.Scenario;
 import io.shadowgate.scenario.SimulatedProfile;
 import io.shadowgate.scenario.TrafficSpec;
@@ -33,6 +34,17 @@ final class Warmup {
     private Warmup() {
     }
 
+    /** The scenario's own templates when it has them, so body rendering warms up too; else a small mix. */
+    private static List<RequestTemplate> templates(Scenario scenario) {
+        if (scenario.traffic().isSynthesized()) {
+            return scenario.traffic().synth().requests();
+        }
+        return List.of(
+                new RequestTemplate("get", 1, "GET", "/healthz", Map.of(), null),
+                new RequestTemplate("post", 1, "POST", "/v1/predict", Map.of("content-type", "application/json"),
+                        "{\"id\": \"{{seq}}\", \"features\": {{features:8}}}"));
+    }
+
     static void run(Scenario scenario) {
         SimulatedProfile instant = new SimulatedProfile("warmup", LatencyProfile.INSTANT, 0, 503, List.of());
         try (SimulatedServer server = SimulatedServer.start(instant, "127.0.0.1", 0, 0)) {
@@ -41,7 +53,7 @@ final class Warmup {
             targets.put(Scenario.BASELINE, address);
             targets.put(Scenario.CANDIDATE, address);
             ScheduleCounter counter = new ScheduleCounter();
-            TrafficSpec spec = new TrafficSpec(DURATION, RATE, TrafficSpec.Arrivals.POISSON, scenario.traffic().requests());
+            TrafficSpec spec = new TrafficSpec(DURATION, RATE, TrafficSpec.Arrivals.POISSON, templates(scenario));
             ReplayOptions options = ReplayOptions.of(scenario.timeouts(), scenario.connections());
             try (MetricsRecorder recorder = new MetricsRecorder(List.copyOf(targets.keySet()), counter, 250);
                  ShadowReplayer replayer = new ShadowReplayer(targets, options, recorder);

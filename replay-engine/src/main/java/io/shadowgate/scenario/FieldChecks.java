@@ -18,6 +18,15 @@ final class FieldChecks {
         this.tree = tree;
     }
 
+    /**
+     * A path written in the scenario, resolved against the scenario file's folder, so that a
+     * scenario and its traffic can move together.
+     */
+    java.nio.file.Path relativeToScenario(String value) {
+        java.nio.file.Path path = java.nio.file.Path.of(value);
+        return path.isAbsolute() ? path : tree.file().resolveSibling(path);
+    }
+
     /** An error at {@code path}, worded "path: problem". */
     ScenarioException invalid(String path, String problem) {
         return tree.error(path, LocatedTree.describe(path) + ": " + problem);

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param seed        seeds every random choice (arrivals, request bodies, simulated latency)
  * @param mode        how requests are dispatched to the targets
  * @param targets     by role: {@code baseline}, {@code candidate}, optional {@code baseline-replica}
- * @param traffic     the request stream to replay
+ * @param traffic     where the requests come from
  * @param timeouts    connect and per-request limits
  * @param connections client connection limits per target
  * @param gates       acceptance criteria for the candidate
@@ -22,7 +22,7 @@ public record Scenario(
         long seed,
         Mode mode,
         Map<String, TargetSpec> targets,
-        TrafficSpec traffic,
+        TrafficInput traffic,
         Timeouts timeouts,
         Connections connections,
         Gates gates) {
@@ -38,8 +38,8 @@ public record Scenario(
         return targets.get(CANDIDATE);
     }
 
-    /** The same scenario with a different traffic duration (the CLI's {@code --duration}). */
-    public Scenario withTraffic(TrafficSpec newTraffic) {
+    /** The same scenario with other traffic (the CLI's {@code --traffic}, {@code --duration}, {@code --rate}). */
+    public Scenario withTraffic(TrafficInput newTraffic) {
         return new Scenario(name, description, seed, mode, targets, newTraffic, timeouts, connections, gates);
     }
 }

@@ -38,7 +38,10 @@ final class ScenarioDocument {
     record FaultDoc(String kind, String at, String duration) {
     }
 
-    record TrafficDoc(String duration, Double rate, String arrivals, List<RequestDoc> requests) {
+    record TrafficDoc(SynthDoc synth, String file, String har, String gor, String accesslog, Boolean skipBadRecords) {
+    }
+
+    record SynthDoc(String duration, Double rate, String arrivals, List<RequestDoc> requests) {
     }
 
     record RequestDoc(String name, Double weight, String method, String path, Map<String, String> headers,

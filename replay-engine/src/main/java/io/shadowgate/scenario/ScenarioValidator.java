@@ -49,26 +49,59 @@ final class ScenarioValidator {
         long seed = doc.seed() == null ? 1 : doc.seed();
         Mode mode = doc.mode() == null ? Mode.SHADOW : check.choice("mode", doc.mode(), Mode.class);
         Map<String, TargetSpec> targetsByRole = targets.targets(doc.targets());
-        TrafficSpec traffic = traffic(check.required("", "traffic", doc.traffic()));
+        TrafficInput traffic = traffic(check.required("", "traffic", doc.traffic()));
         return new Scenario(name, description, seed, mode, targetsByRole, traffic,
                 timeouts(doc.timeouts()), connections(doc.connections()), gates(doc.gates()));
     }
 
-    private TrafficSpec traffic(TrafficDoc doc) throws ScenarioException {
-        Duration duration = check.positiveDuration("traffic.duration",
-                check.required("traffic", "duration", doc.duration()));
-        double rate = check.positive("traffic.rate", check.required("traffic", "rate", doc.rate()));
+    /** Exactly one source: {@code synth} or one of the recorded formats. */
+    private TrafficInput traffic(TrafficDoc doc) throws ScenarioException {
+        Map<String, String> recorded = new LinkedHashMap<>();
+        putIfSet(recorded, "file", doc.file());
+        putIfSet(recorded, "har", doc.har());
+        putIfSet(recorded, "gor", doc.gor());
+        putIfSet(recorded, "accesslog", doc.accesslog());
+        int sources = recorded.size() + (doc.synth() != null ? 1 : 0);
+        if (sources != 1) {
+            throw check.invalid("traffic", (sources == 0 ? "needs a source" : "has " + sources + " sources")
+                    + ": exactly one of synth, file, har, gor, accesslog");
+        }
+        boolean skip = doc.skipBadRecords() != null && doc.skipBadRecords();
+        if (doc.synth() != null) {
+            if (doc.skipBadRecords() != null) {
+                throw check.invalid("traffic.skipBadRecords", "applies to recorded traffic only, not to synth");
+            }
+            return TrafficInput.synthesized(synth(doc.synth()));
+        }
+        Map.Entry<String, String> source = recorded.entrySet().iterator().next();
+        if (source.getValue().isBlank()) {
+            throw check.invalid(child("traffic", source.getKey()), "expected a file path");
+        }
+        TrafficInput.Format format = TrafficInput.Format.valueOf(source.getKey().toUpperCase(Locale.ROOT));
+        return TrafficInput.recorded(format, check.relativeToScenario(source.getValue()), skip);
+    }
+
+    private static void putIfSet(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private TrafficSpec synth(ScenarioDocument.SynthDoc doc) throws ScenarioException {
+        Duration duration = check.positiveDuration("traffic.synth.duration",
+                check.required("traffic.synth", "duration", doc.duration()));
+        double rate = check.positive("traffic.synth.rate", check.required("traffic.synth", "rate", doc.rate()));
         TrafficSpec.Arrivals arrivals = doc.arrivals() == null
                 ? TrafficSpec.Arrivals.POISSON
-                : check.choice("traffic.arrivals", doc.arrivals(), TrafficSpec.Arrivals.class);
-        List<RequestDoc> docs = check.required("traffic", "requests", doc.requests());
+                : check.choice("traffic.synth.arrivals", doc.arrivals(), TrafficSpec.Arrivals.class);
+        List<RequestDoc> docs = check.required("traffic.synth", "requests", doc.requests());
         if (docs.isEmpty()) {
-            throw check.invalid("traffic.requests", "needs at least one request");
+            throw check.invalid("traffic.synth.requests", "needs at least one request");
         }
         List<RequestTemplate> requests = new ArrayList<>();
         Map<String, String> pathByName = new HashMap<>();
         for (int i = 0; i < docs.size(); i++) {
-            String path = item("traffic.requests", i);
+            String path = item("traffic.synth.requests", i);
             RequestTemplate request = request(path, docs.get(i));
             String first = pathByName.putIfAbsent(request.name(), path);
             if (first != null) {

@@ -85,7 +85,7 @@ class RunCommandTest {
     @Test
     void aBrokenScenarioIsExit65WithFileLineAndColumn() throws IOException {
         Path file = tmp.resolve("typo.yaml");
-        Files.writeString(file, Files.readString(SCENARIOS.resolve("demo-rollback.yaml")).replace("  rate: 400", "  rat: 400"));
+        Files.writeString(file, Files.readString(SCENARIOS.resolve("demo-rollback.yaml")).replace("    rate: 400", "    rat: 400"));
         Result r = shadowgate("run", file.toString(), "--out", tmp.resolve("x").toString());
 
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);

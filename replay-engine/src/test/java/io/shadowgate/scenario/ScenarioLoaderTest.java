@@ -28,10 +28,11 @@ class ScenarioLoaderTest {
               candidate:
                 url: http://127.0.0.1:8081
             traffic:
-              duration: 10s
-              rate: 50
-              requests:
-                - path: /health
+              synth:
+                duration: 10s
+                rate: 50
+                requests:
+                  - path: /health
             """;
 
     @TempDir
@@ -65,19 +66,20 @@ class ScenarioLoaderTest {
                     simulated:
                       version: 2.10
                 traffic:
-                  duration: 20s
-                  rate: 200.5
-                  arrivals: constant
-                  requests:
-                    - name: predict
-                      weight: 9
-                      method: post
-                      path: /v1/predict?x=1
-                      headers:
-                        content-type: application/json
-                        x-trace: 7
-                      body: '{"features": {{features:8}}}'
-                    - path: /v1/models?verbose=true
+                  synth:
+                    duration: 20s
+                    rate: 200.5
+                    arrivals: constant
+                    requests:
+                      - name: predict
+                        weight: 9
+                        method: post
+                        path: /v1/predict?x=1
+                        headers:
+                          content-type: application/json
+                          x-trace: 7
+                        body: '{"features": {{features:8}}}'
+                      - path: /v1/models?verbose=true
                 timeouts:
                   connect: 1s
                   request: 250ms
@@ -115,7 +117,7 @@ class ScenarioLoaderTest {
         assertThat(s.targets().get("baseline-replica").simulated()).isEqualTo(
                 new SimulatedProfile("2.10", LatencyProfile.INSTANT, 0, 503, List.of()));
 
-        TrafficSpec traffic = s.traffic();
+        TrafficSpec traffic = s.traffic().synth();
         assertThat(traffic.duration()).isEqualTo(Duration.ofSeconds(20));
         assertThat(traffic.rate()).isEqualTo(200.5);
         assertThat(traffic.arrivals()).isEqualTo(TrafficSpec.Arrivals.CONSTANT);
@@ -149,8 +151,8 @@ class ScenarioLoaderTest {
         assertThat(s.seed()).isEqualTo(1);
         assertThat(s.mode()).isEqualTo(Mode.SHADOW);
         assertThat(s.targets().keySet()).containsExactly("baseline", "candidate");
-        assertThat(s.traffic().arrivals()).isEqualTo(TrafficSpec.Arrivals.POISSON);
-        assertThat(s.traffic().requests()).containsExactly(
+        assertThat(s.traffic().synth().arrivals()).isEqualTo(TrafficSpec.Arrivals.POISSON);
+        assertThat(s.traffic().synth().requests()).containsExactly(
                 new RequestTemplate("GET /health", 1, "GET", "/health", java.util.Map.of(), null));
         assertThat(s.timeouts()).isEqualTo(Timeouts.DEFAULT);
         assertThat(s.connections()).isEqualTo(Connections.DEFAULT);
@@ -178,33 +180,33 @@ class ScenarioLoaderTest {
 
         ScenarioException e = failure(file);
 
-        assertThat(e.getMessage()).isEqualTo(file + ":12:1: unknown key 'gate' at the top level (expected one of: "
+        assertThat(e.getMessage()).isEqualTo(file + ":13:1: unknown key 'gate' at the top level (expected one of: "
                 + "name, description, seed, mode, targets, traffic, timeouts, connections, gates)");
-        assertThat(e.line()).isEqualTo(12);
+        assertThat(e.line()).isEqualTo(13);
         assertThat(e.column()).isEqualTo(1);
         assertThat(e.key()).isEqualTo("gate");
     }
 
     @Test
     void unknownNestedKey() throws Exception {
-        Path file = write("demo.yaml", MINIMAL.replace("  rate: 50", "  rat: 50"));
+        Path file = write("demo.yaml", MINIMAL.replace("    rate: 50", "    rat: 50"));
 
         ScenarioException e = failure(file);
 
         assertThat(e.getMessage()).isEqualTo(file
-                + ":9:3: unknown key 'rat' at traffic (expected one of: duration, rate, arrivals, requests)");
-        assertThat(e.key()).isEqualTo("traffic.rat");
+                + ":10:5: unknown key 'rat' at traffic.synth (expected one of: duration, rate, arrivals, requests)");
+        assertThat(e.key()).isEqualTo("traffic.synth.rat");
     }
 
     @Test
     void unknownKeyInsideAListItem() throws Exception {
-        Path file = write("item.yaml", MINIMAL + "    - path: /b\n      wieght: 2\n");
+        Path file = write("item.yaml", MINIMAL + "      - path: /b\n        wieght: 2\n");
 
         ScenarioException e = failure(file);
 
-        assertThat(e.getMessage()).isEqualTo(file + ":13:7: unknown key 'wieght' at traffic.requests[1]"
+        assertThat(e.getMessage()).isEqualTo(file + ":14:9: unknown key 'wieght' at traffic.synth.requests[1]"
                 + " (expected one of: name, weight, method, path, headers, body)");
-        assertThat(e.key()).isEqualTo("traffic.requests[1].wieght");
+        assertThat(e.key()).isEqualTo("traffic.synth.requests[1].wieght");
     }
 
     @Test
@@ -221,7 +223,7 @@ class ScenarioLoaderTest {
 
         ScenarioException e = failure(file);
 
-        assertThat(e.getMessage()).isEqualTo(file + ":9:3: traffic.rate: expected a number, found 'fast'");
+        assertThat(e.getMessage()).isEqualTo(file + ":10:5: traffic.synth.rate: expected a number, found 'fast'");
     }
 
     @Test
@@ -242,7 +244,7 @@ class ScenarioLoaderTest {
     void aliasesAreRefusedRatherThanReadAsText() throws Exception {
         ScenarioException e = failure(write("alias.yaml", MINIMAL + "description: &d x\nmode: *d\n"));
 
-        assertThat(e.getMessage()).endsWith(":13:7: YAML aliases (*d) are not supported; repeat the value");
+        assertThat(e.getMessage()).endsWith(":14:7: YAML aliases (*d) are not supported; repeat the value");
     }
 
     @Test
@@ -258,13 +260,13 @@ class ScenarioLoaderTest {
 
     @Test
     void badIndentationReportsParserPosition() throws Exception {
-        Path file = write("indent.yaml", MINIMAL.replace("  rate: 50", " rate: 50"));
+        Path file = write("indent.yaml", MINIMAL.replace("    rate: 50", "   rate: 50"));
 
         ScenarioException e = failure(file);
 
-        assertThat(e.line()).isEqualTo(9);
-        assertThat(e.column()).isEqualTo(2);
-        assertThat(e.getMessage()).startsWith(file + ":9:2: invalid YAML: ").contains("indentation");
+        assertThat(e.line()).isEqualTo(10);
+        assertThat(e.column()).isEqualTo(4);
+        assertThat(e.getMessage()).startsWith(file + ":10:4: invalid YAML: ").contains("indentation");
     }
 
     @Test
@@ -316,7 +318,7 @@ class ScenarioLoaderTest {
         Path file = write("duration.yaml", MINIMAL.replace("duration: 10s", "duration: 10"));
 
         assertThat(failure(file).getMessage()).isEqualTo(file
-                + ":8:3: traffic.duration: expected a duration such as 250ms or 2s (units: ns, us, ms, s, m, h),"
+                + ":9:5: traffic.synth.duration: expected a duration such as 250ms or 2s (units: ns, us, ms, s, m, h),"
                 + " found '10'");
     }
 
@@ -327,7 +329,7 @@ class ScenarioLoaderTest {
         ScenarioException e = failure(file);
 
         assertThat(e.key()).isEqualTo("gates.errorRate.maxIncrease");
-        assertThat(e.line()).isEqualTo(13);
+        assertThat(e.line()).isEqualTo(14);
         assertThat(e.detail()).contains("write percentages with a % sign, e.g. 10%");
     }
 
@@ -346,7 +348,7 @@ class ScenarioLoaderTest {
 
         ScenarioException e = failure(file);
 
-        assertThat(e.getMessage()).startsWith(file + ":14:5: gates.latency.p100: expected a percentile key like"
+        assertThat(e.getMessage()).startsWith(file + ":15:5: gates.latency.p100: expected a percentile key like"
                 + " p99 or p99.9");
     }
 
@@ -359,20 +361,20 @@ class ScenarioLoaderTest {
 
     @Test
     void duplicateRequestNamesAreRefused() throws Exception {
-        Path file = write("dup.yaml", MINIMAL + "    - path: /health?deep=1\n");
+        Path file = write("dup.yaml", MINIMAL + "      - path: /health?deep=1\n");
 
         ScenarioException e = failure(file);
 
-        assertThat(e.getMessage()).isEqualTo(file + ":12:7: traffic.requests[1]: duplicate request name"
-                + " 'GET /health' (also used by traffic.requests[0]); give each request a distinct name");
+        assertThat(e.getMessage()).isEqualTo(file + ":13:9: traffic.synth.requests[1]: duplicate request name"
+                + " 'GET /health' (also used by traffic.synth.requests[0]); give each request a distinct name");
     }
 
     @Test
     void emptyRequestListIsRefused() throws Exception {
-        Path file = write("none.yaml", MINIMAL.replace("  requests:\n    - path: /health\n", "  requests: []\n"));
+        Path file = write("none.yaml", MINIMAL.replace("    requests:\n      - path: /health\n", "    requests: []\n"));
 
         assertThat(failure(file).getMessage())
-                .isEqualTo(file + ":10:3: traffic.requests: needs at least one request");
+                .isEqualTo(file + ":11:5: traffic.synth.requests: needs at least one request");
     }
 
     @Test
@@ -387,7 +389,7 @@ class ScenarioLoaderTest {
         Path file = write("twice.yaml", MINIMAL + "name: other\n");
 
         assertThat(failure(file).getMessage())
-                .isEqualTo(file + ":12:1: duplicate key 'name' in the top level (first given at line 1)");
+                .isEqualTo(file + ":13:1: duplicate key 'name' in the top level (first given at line 1)");
     }
 
     @Test
@@ -412,7 +414,7 @@ class ScenarioLoaderTest {
                     "baseline": {"url": "http://127.0.0.1:8080"},
                     "candidate": {"simulated": {"version": 3, "errorRate": "1%"}}
                   },
-                  "traffic": {"duration": "5s", "rate": 10, "requests": [{"path": "/x"}]}
+                  "traffic": {"synth": {"duration": "5s", "rate": 10, "requests": [{"path": "/x"}]}}
                 }
                 """);
 
@@ -421,7 +423,7 @@ class ScenarioLoaderTest {
         assertThat(s.name()).isEqualTo("json-demo");
         assertThat(s.candidate().simulated().version()).isEqualTo("3");
         assertThat(s.candidate().simulated().errorRate()).isEqualTo(0.01);
-        assertThat(s.traffic().duration()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(s.traffic().synth().duration()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test

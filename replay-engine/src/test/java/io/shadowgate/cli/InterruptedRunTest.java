@@ -45,7 +45,7 @@ class InterruptedRunTest {
             // 60 s at 400/s was scheduled; only the first few seconds were sent.
             assertThat(counts.path("scheduled").asLong()).isGreaterThan(20_000L);
             assertThat(counts.path("notSent").asLong()).isGreaterThan(15_000L);
-            assertThat(counts.path("status2xx").asLong()).isGreaterThan(500L);
+            assertThat(counts.path("status2xx").asLong()).isGreaterThan(50L);
             assertThat(counts.path("addsUp").asBoolean()).isTrue();
         }
         assertThat(Files.readString(out.resolve("index.html"))).contains("PARTIAL");

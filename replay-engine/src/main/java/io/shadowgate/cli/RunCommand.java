@@ -1,5 +1,6 @@
 package io.shadowgate.cli;
 
+import io.shadowgate.scenario.TrafficInput;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -28,6 +29,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--rate", paramLabel = "RPS", description = "Override the traffic rate, requests per second per target.")
     Double rate;
 
+    @Option(names = "--traffic", paramLabel = "FILE",
+            description = "Replay this recorded traffic instead of the scenario's.")
+    Path traffic;
+
+    @Option(names = "--traffic-format", paramLabel = "FORMAT",
+            description = "Format of --traffic: file, har, gor or accesslog (default: from the file name).")
+    String trafficFormat;
+
+    @Option(names = "--skip-bad-records",
+            description = "Count and skip malformed records of --traffic instead of stopping; they are listed in the report.")
+    boolean skipBadRecords;
+
     @Option(names = "--no-warmup", negatable = false,
             description = "Skip warming the client up (${DEFAULT-VALUE} by default: a 1.5 s replay against a "
                     + "throwaway local server, so JIT compilation does not show up as schedule lateness).")
@@ -41,8 +54,16 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        TrafficInput override = null;
+        if (traffic != null) {
+            override = TrafficInput.recorded(TrafficFormats.of(traffic, trafficFormat, spec.commandLine()), traffic,
+                    skipBadRecords);
+        } else if (trafficFormat != null || skipBadRecords) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--traffic-format and --skip-bad-records go with --traffic FILE");
+        }
         RunPipeline.Options options = new RunPipeline.Options(scenario, out, duration, rate,
-                String.join(" ", spec.commandLine().getParseResult().originalArgs()), !noWarmup);
+                String.join(" ", spec.commandLine().getParseResult().originalArgs()), !noWarmup, override);
         RunPipeline.Outcome outcome = new RunPipeline(options).run();
         new RunSummaryPrinter(spec.commandLine().getOut(), quiet).print(outcome.result(), outcome.reportDir());
         return outcome.result().verdict().decision().exitCode();

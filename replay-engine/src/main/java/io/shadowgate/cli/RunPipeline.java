@@ -23,6 +23,7 @@ import io.shadowgate.scenario.TargetSpec;
 import io.shadowgate.scenario.TrafficInput;
 import io.shadowgate.scenario.TrafficSpec;
 import io.shadowgate.sim.SimulatedServer;
+import io.shadowgate.traffic.TrafficScan;
 import io.shadowgate.traffic.TrafficSources;
 import io.shadowgate.traffic.TrafficSource;
 import java.io.IOException;
@@ -54,8 +55,10 @@ final class RunPipeline {
      * @param rate         traffic rate override, or null
      * @param arguments    the command's arguments, for the reproduce line
      * @param warmup       whether to warm the client up against a throwaway server first
+     * @param traffic      traffic replacing the scenario's ({@code --traffic}), or null
      */
-    record Options(Path scenarioFile, Path outDir, Duration duration, Double rate, String arguments, boolean warmup) {
+    record Options(Path scenarioFile, Path outDir, Duration duration, Double rate, String arguments, boolean warmup,
+                   TrafficInput traffic) {
     }
 
     /** The stored result and where its reports went. */
@@ -73,6 +76,7 @@ final class RunPipeline {
     Outcome run() throws ScenarioException, BadInputException, TargetUnreachableException, IOException {
         LoadedScenario loaded = ScenarioLoader.load(options.scenarioFile());
         Scenario scenario = withOverrides(loaded.scenario());
+        TrafficScan scan = scanTraffic(scenario);
         TrafficSource traffic = openTraffic(scenario);
         List<SimulatedServer> servers = new ArrayList<>();
         try {
@@ -80,7 +84,7 @@ final class RunPipeline {
             if (options.warmup()) {
                 Warmup.run(scenario);
             }
-            return replayAndReport(loaded, scenario, traffic, targets, servers);
+            return replayAndReport(loaded, scenario, scan, traffic, targets, servers);
         } finally {
             for (SimulatedServer server : servers) {
                 server.close();
@@ -88,7 +92,7 @@ final class RunPipeline {
         }
     }
 
-    private Outcome replayAndReport(LoadedScenario loaded, Scenario scenario, TrafficSource traffic,
+    private Outcome replayAndReport(LoadedScenario loaded, Scenario scenario, TrafficScan scan, TrafficSource traffic,
                                     Map<String, URI> targets, List<SimulatedServer> servers) throws TargetUnreachableException, IOException {
         ScheduleCounter scheduled = new ScheduleCounter();
         List<String> roles = List.copyOf(targets.keySet());
@@ -116,7 +120,7 @@ final class RunPipeline {
             measured = recorder.summaries(addresses);
             verdict = judge(scenario, recorder, measured, summary.stopped());
             RunResult result = new RunResult(RunResult.SCHEMA_VERSION,
-                    runInfo(loaded, scenario, started, summary.stopped()), verdict, measured);
+                    runInfo(loaded, scenario, scan, started, summary.stopped()), verdict, measured);
             Path dir = options.outDir() != null ? options.outDir() : defaultDir(scenario, started);
             new VerdictJsonWriter().write(result, dir);
             new HtmlReportWriter().write(result, dir);
@@ -144,6 +148,9 @@ final class RunPipeline {
     }
 
     private Scenario withOverrides(Scenario scenario) throws BadInputException {
+        if (options.traffic() != null) {
+            scenario = scenario.withTraffic(options.traffic());
+        }
         TrafficInput input = scenario.traffic();
         if (options.duration() == null && options.rate() == null) {
             return scenario;
@@ -166,6 +173,15 @@ final class RunPipeline {
             traffic = traffic.withRate(options.rate());
         }
         return scenario.withTraffic(TrafficInput.synthesized(traffic));
+    }
+
+    /** Reads the traffic through once: a damaged file stops the run here, before anything is sent. */
+    private TrafficScan scanTraffic(Scenario scenario) throws BadInputException {
+        try {
+            return TrafficSources.scan(scenario.traffic(), scenario.seed());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(options.scenarioFile() + ": traffic: " + e.getMessage());
+        }
     }
 
     private TrafficSource openTraffic(Scenario scenario) throws BadInputException {
@@ -205,7 +221,7 @@ final class RunPipeline {
         return roles;
     }
 
-    private RunInfo runInfo(LoadedScenario loaded, Scenario scenario, Instant started, boolean partial) {
+    private RunInfo runInfo(LoadedScenario loaded, Scenario scenario, TrafficScan scan, Instant started, boolean partial) {
         Map<String, String> versions = new LinkedHashMap<>();
         for (String role : orderedRoles(scenario)) {
             TargetSpec spec = scenario.targets().get(role);
@@ -213,7 +229,7 @@ final class RunPipeline {
         }
         return new RunInfo(scenario.name(), loaded.file().toString(), loaded.sha256(), VersionProvider.version(),
                 scenario.seed(), scenario.mode().name().toLowerCase(java.util.Locale.ROOT), started, Instant.now(),
-                partial, "shadowgate " + options.arguments(), versions);
+                partial, "shadowgate " + options.arguments(), versions, scan);
     }
 
     private static Path defaultDir(Scenario scenario, Instant started) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import io.shadowgate.traffic.TrafficScan;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -150,8 +151,29 @@ public final class HtmlReportWriter implements ReportWriter {
                     Html.raw(" at "), Html.tag("code", null, t.address())));
         }
         versions.forEach((role, version) -> item(dl, "Target " + role, Html.text(version)));
+        traffic(dl, info.traffic());
         item(dl, "Reproduce", Html.wrap("pre", null, Html.tag("code", null, info.command())));
         return Html.raw(dl.append("</dl>\n").toString());
+    }
+
+    private static void traffic(StringBuilder dl, TrafficScan traffic) {
+        if (traffic == null) {
+            return;
+        }
+        item(dl, "Traffic", Html.join(Html.tag("code", null, traffic.source()),
+                Html.text(" — " + ReportNumbers.count(traffic.records()) + " requests")));
+        item(dl, "Traffic SHA-256", Html.join(Html.tag("code", null, traffic.sha256()),
+                Html.text(" (of the " + ("file".equals(traffic.sha256Of()) ? "file's bytes" : "record lines") + ")")));
+        if (traffic.skipped() > 0 || !traffic.problems().isEmpty()) {
+            StringBuilder list = new StringBuilder("<ul class=\"problems\">");
+            for (String problem : traffic.problems()) {
+                list.append("<li>").append(Html.escape(problem)).append("</li>");
+            }
+            list.append("</ul>");
+            item(dl, "Traffic problems", Html.join(
+                    Html.tag("strong", "bad", ReportNumbers.count(traffic.skipped()) + " bad records skipped"),
+                    Html.raw(list.toString())));
+        }
     }
 
     private static void item(StringBuilder dl, String term, Html.Safe definition) {

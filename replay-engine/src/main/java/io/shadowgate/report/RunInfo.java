@@ -1,5 +1,6 @@
 package io.shadowgate.report;
 
+import io.shadowgate.traffic.TrafficScan;
 import java.time.Instant;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param partial        true when the run was interrupted before the schedule ended
  * @param command        the command line that reproduces the run
  * @param targetVersions version identifier per target role, where known
+ * @param traffic        which traffic was replayed: source, SHA-256, record count, skipped records
  */
 public record RunInfo(
         String scenarioName,
@@ -29,5 +31,6 @@ public record RunInfo(
         Instant finished,
         boolean partial,
         String command,
-        Map<String, String> targetVersions) {
+        Map<String, String> targetVersions,
+        TrafficScan traffic) {
 }

@@ -42,7 +42,9 @@ final class TrafficLines {
         return line(g -> {
             g.writeStringField("shadowgate", "traffic");
             g.writeNumberField("formatVersion", header.formatVersion());
-            g.writeStringField("created", header.created().toString());
+            if (header.created() != null) {
+                g.writeStringField("created", header.created().toString());
+            }
             g.writeStringField("source", header.source());
             g.writeObjectFieldStart("redaction");
             g.writeBooleanField("applied", header.redaction().applied());
@@ -100,7 +102,8 @@ final class TrafficLines {
                     + TrafficHeader.FORMAT_VERSION + ")");
         }
         JsonNode redaction = node.path("redaction");
-        return new TrafficHeader(version, Instant.parse(text(node, "created")), text(node, "source"),
+        Instant created = node.hasNonNull("created") ? Instant.parse(text(node, "created")) : null;
+        return new TrafficHeader(version, created, text(node, "source"),
                 new TrafficHeader.Redaction(redaction.path("applied").asBoolean(false),
                         strings(redaction.path("headers")), strings(redaction.path("bodyFields"))));
     }

@@ -10,6 +10,7 @@ import io.shadowgate.metrics.LatencySummary;
 import io.shadowgate.metrics.OutcomeCounts;
 import io.shadowgate.metrics.Percentile;
 import io.shadowgate.metrics.TargetSummary;
+import io.shadowgate.traffic.TrafficScan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,9 @@ final class RunResultFixture {
                 Instant.parse("2024-05-01T12:05:00.250Z"),
                 false,
                 "shadowgate run 'scenarios/rollback<v40>.yaml' --seed 42 --out \"reports/a&b\"",
-                Map.of("baseline", "model-v41", "candidate", "model-v40 <rollback>"));
+                Map.of("baseline", "model-v41", "candidate", "model-v40 <rollback>"),
+                new TrafficScan("file:captures/<prod>.jsonl.gz", "ab".repeat(32), "records", 120_000, 2,
+                        List.of("captures/<prod>.jsonl.gz: record 7 at byte 4096: not a JSON object", "second problem")));
         return new RunResult(RunResult.SCHEMA_VERSION, info, verdict(), List.of(baseline(), candidate()));
     }
 
@@ -50,7 +53,7 @@ final class RunResultFixture {
         RunResult r = noGo();
         RunInfo i = r.info();
         RunInfo partial = new RunInfo(i.scenarioName(), i.scenarioFile(), i.scenarioSha256(), i.toolVersion(),
-                i.seed(), i.mode(), i.started(), i.finished(), true, i.command(), i.targetVersions());
+                i.seed(), i.mode(), i.started(), i.finished(), true, i.command(), i.targetVersions(), i.traffic());
         return new RunResult(r.schemaVersion(), partial, r.verdict(), r.targets());
     }
 

@@ -24,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -42,6 +43,7 @@ final class ConnectionPool {
     private final EventLoop loop;
     private final InetSocketAddress address;
     private final String hostHeader;
+    private final List<Header> extraHeaders;
     private final int max;
     private final long requestTimeoutNanos;
     private final boolean keepBodies;
@@ -50,11 +52,14 @@ final class ConnectionPool {
     private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
     private int open;
 
-    ConnectionPool(EventLoop loop, Transport transport, URI target, int max, ReplayOptions options) {
+    ConnectionPool(EventLoop loop, Transport transport, TargetEndpoint endpoint, int max, ReplayOptions options) {
         this.loop = loop;
+        URI target = endpoint.address();
         int port = target.getPort() > 0 ? target.getPort() : 80;
         this.address = InetSocketAddress.createUnresolved(target.getHost(), port);
-        this.hostHeader = target.getHost() + (target.getPort() > 0 ? ":" + target.getPort() : "");
+        this.hostHeader = endpoint.host() != null ? endpoint.host()
+                : target.getHost() + (target.getPort() > 0 ? ":" + target.getPort() : "");
+        this.extraHeaders = endpoint.headers();
         this.max = max;
         this.requestTimeoutNanos = options.requestTimeout().toNanos();
         this.keepBodies = options.keepBodies();
@@ -212,6 +217,9 @@ final class ConnectionPool {
         http.headers().set(HttpHeaderNames.HOST, hostHeader);
         for (Header header : request.headers()) {
             http.headers().add(header.name(), header.value());
+        }
+        for (Header header : extraHeaders) {
+            http.headers().set(header.name(), header.value());
         }
         http.headers().set(REQUEST_ID_HEADER, request.id());
         http.headers().set(HttpHeaderNames.CONTENT_LENGTH, request.body().length);

@@ -27,7 +27,7 @@ public final class ShadowReplayer implements AutoCloseable {
     /** The schedule starts this long after {@link #replay} is called, so the first request is not born late. */
     static final long LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-    private final Map<String, URI> targets;
+    private final Map<String, TargetEndpoint> targets;
     private final ReplayOptions options;
     private final Accounting accounting;
     private final EventLoopGroup group;
@@ -37,7 +37,17 @@ public final class ShadowReplayer implements AutoCloseable {
     private final String[] roles;
     private volatile boolean stopped;
 
+    /** Targets by role, in order (baseline first), with nothing added to their requests. */
     public ShadowReplayer(Map<String, URI> targets, ReplayOptions options, OutcomeSink sink) {
+        this(options, sink, endpoints(targets));
+    }
+
+    /** Targets by role, in order (baseline first), each with what to add to its requests. */
+    public static ShadowReplayer forEndpoints(Map<String, TargetEndpoint> targets, ReplayOptions options, OutcomeSink sink) {
+        return new ShadowReplayer(options, sink, targets);
+    }
+
+    private ShadowReplayer(ReplayOptions options, OutcomeSink sink, Map<String, TargetEndpoint> targets) {
         this.targets = new LinkedHashMap<>(targets);
         this.options = options;
         this.accounting = new Accounting(sink);
@@ -80,7 +90,7 @@ public final class ShadowReplayer implements AutoCloseable {
                 }
             }
             if (!anyOpened) {
-                throw new TargetUnreachableException(roles[t], targets.get(roles[t]), failure);
+                throw new TargetUnreachableException(roles[t], targets.get(roles[t]).address(), failure);
             }
         }
     }
@@ -120,6 +130,12 @@ public final class ShadowReplayer implements AutoCloseable {
             accounting.notSent(new Outcome(request.id(), role, request.endpoint(), OutcomeKind.NOT_SENT, 0,
                     request.offsetMicros() * 1_000, -1, -1, Outcome.NO_BODY));
         }
+    }
+
+    private static Map<String, TargetEndpoint> endpoints(Map<String, URI> addresses) {
+        Map<String, TargetEndpoint> out = new LinkedHashMap<>();
+        addresses.forEach((role, uri) -> out.put(role, TargetEndpoint.of(uri)));
+        return out;
     }
 
     /** Stops the schedule: nothing more is sent; requests in flight end normally. Any thread. */

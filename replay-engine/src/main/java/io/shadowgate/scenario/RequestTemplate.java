@@ -3,17 +3,20 @@ package io.shadowgate.scenario;
 import java.util.Map;
 
 /**
- * One kind of request in the synthesized mix. The body may hold placeholders that are
- * filled per request from the scenario's seed: {@code {{seq}}}, {@code {{uuid}}},
- * {@code {{int:MIN:MAX}}}, {@code {{float:MIN:MAX}}} and {@code {{features:N}}} (a JSON
- * array of N numbers in [-1, 1]).
+ * One kind of request in the synthesized mix. The path, the header values and the body may
+ * hold placeholders that are filled per request from the scenario's seed (see
+ * {@link TemplateText} for the list: sequence numbers, uuids, numbers, features, weighted
+ * choices and session keys).
  *
- * @param name    endpoint name used in metrics and reports; defaults to "METHOD path"
- * @param weight  relative share of the mix, greater than 0
- * @param method  HTTP method
- * @param path    path and query, starting with '/'
- * @param headers request headers, in order
- * @param body    request body template, or null for none
+ * @param name     endpoint name used in metrics and reports; defaults to "METHOD path"
+ * @param weight   relative share of the mix, greater than 0
+ * @param method   HTTP method
+ * @param path     path and query, starting with '/'; may hold placeholders
+ * @param headers  request headers, in order; values may hold placeholders
+ * @param body     request body template, or null for none
+ * @param sessions how many sessions these requests belong to: each request draws one of them
+ *                 as its session key ({@code {{session}}} renders it); 0 for none. A
+ *                 {@code {{session:N}}} placeholder also sets it.
  */
 public record RequestTemplate(
         String name,
@@ -21,5 +24,12 @@ public record RequestTemplate(
         String method,
         String path,
         Map<String, String> headers,
-        String body) {
+        String body,
+        int sessions) {
+
+    /** A request that belongs to no session unless a {@code {{session:N}}} placeholder says so. */
+    public RequestTemplate(String name, double weight, String method, String path, Map<String, String> headers,
+                           String body) {
+        this(name, weight, method, path, headers, body, 0);
+    }
 }

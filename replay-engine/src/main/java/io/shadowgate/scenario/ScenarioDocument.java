@@ -41,11 +41,22 @@ final class ScenarioDocument {
     record TrafficDoc(SynthDoc synth, String file, String har, String gor, String accesslog, Boolean skipBadRecords) {
     }
 
-    record SynthDoc(String duration, Double rate, String arrivals, List<RequestDoc> requests) {
+    /** Exactly one of rate, ramp, steps and diurnal gives the load shape. */
+    record SynthDoc(String duration, Double rate, RampDoc ramp, List<StepDoc> steps, DiurnalDoc diurnal,
+                    String arrivals, List<RequestDoc> requests) {
+    }
+
+    record RampDoc(Double from, Double to) {
+    }
+
+    record StepDoc(String at, Double rate) {
+    }
+
+    record DiurnalDoc(Double base, Double amplitude, String period, String phase) {
     }
 
     record RequestDoc(String name, Double weight, String method, String path, Map<String, String> headers,
-                      String body) {
+                      String body, Integer sessions) {
     }
 
     record TimeoutsDoc(String connect, String request) {

@@ -44,18 +44,33 @@ import java.util.Locale;
  *         - kind: stall            # only "stall" for now (any case)
  *           at: 2s                 # >= 0, from the server's start
  *           duration: 1s           # > 0
- * traffic:                         # required
- *   duration: 20s                  # required, > 0
- *   rate: 200                      # required, requests per second, > 0
- *   arrivals: poisson              # constant | poisson, default poisson
- *   requests:                      # required, at least one
- *     - name: predict              # default "METHOD path" without the query; names must be unique
- *       weight: 9                  # > 0, default 1
- *       method: POST               # letters only, upper-cased; default GET
- *       path: /v1/predict?x=1      # required, starts with '/'
- *       headers:                   # optional, kept in order
- *         content-type: application/json
- *       body: '{"features": {{features:8}}}'   # optional; placeholders as in RequestTemplate
+ * traffic:                         # required; exactly one source: synth, or file/har/gor/accesslog: PATH
+ *   synth:                         # synthesized from a workload model
+ *     duration: 60s                # required, > 0
+ *     rate: 200                    # the load shape, requests per second per target: exactly one of
+ *                                  #   rate: N                      fixed, > 0
+ *                                  #   ramp: {from: 100, to: 2000}  linear over the whole duration; >= 0, not both 0
+ *                                  #   steps:                       each rate holds until the next step
+ *                                  #     - {at: 0s, rate: 200}      first at 0s; then increasing at, < duration
+ *                                  #     - {at: 20s, rate: 2000}    a burst is a step up ...
+ *                                  #     - {at: 25s, rate: 200}     ... and back down; rates >= 0, one > 0
+ *                                  #   diurnal: {base: 300, amplitude: 200, period: 2m, phase: 30s}
+ *                                  #     base + amplitude·sin(2π(t + phase)/period): base > 0,
+ *                                  #     0 <= amplitude <= base, period > 0, phase >= 0 (default 0s)
+ *     arrivals: poisson            # constant | poisson, default poisson; both follow the shape (constant:
+ *                                  #   request n where the expected count passes n; poisson: a
+ *                                  #   non-homogeneous Poisson process with the shape as intensity)
+ *     requests:                    # required, at least one
+ *       - name: predict            # default "METHOD path" without the query; names must be unique
+ *         weight: 9                # > 0, default 1
+ *         method: POST             # letters only, upper-cased; default GET
+ *         path: /v1/users/{{int:1:1000}}/predict   # required, starts with '/'; placeholders allowed
+ *         sessions: 1000           # optional, >= 1: each request draws one of 1000 sessions, uniformly,
+ *                                  #   as its session key; {{session}} renders the key
+ *         headers:                 # optional, kept in order; values may hold placeholders
+ *           content-type: application/json
+ *           cookie: sid={{session}}
+ *         body: '{"features": {{features:8}}, "tier": "{{choice:free=3|pro=1}}"}'   # optional
  * timeouts:                        # optional; each key optional, > 0; defaults Timeouts.DEFAULT
  *   connect: 1s
  *   request: 2s
@@ -76,6 +91,16 @@ import java.util.Locale;
  * its unit would be a guess. <b>Fractions</b> are {@code 10%} or a plain number in [0, 1];
  * a plain number above 1 is an error (a percentage missing its sign), negatives are errors,
  * and probabilities (errorRate, tailProbability) cannot exceed 100%.
+ *
+ * <p><b>Placeholders</b> in a request's path, header values and body are filled per request
+ * from the seed: {@code {{seq}}}, {@code {{uuid}}}, {@code {{int:MIN:MAX}}},
+ * {@code {{float:MIN:MAX}}}, {@code {{features:N}}}, {@code {{choice:a|b|c}}} (equally likely)
+ * or {@code {{choice:a=3|b=1}}} (weighted; once one option has '=', all need a weight),
+ * {@code {{session}}} and {@code {{session:N}}} (which also sets {@code sessions: N}); see
+ * {@link TemplateText}. A session key is 16 hex digits, the same for session i in every run and
+ * request template. Placeholders are checked when the scenario loads, each error at its key.
+ * Arrivals, the request mix, sessions, paths and headers, and bodies draw from separate random
+ * streams, so editing a body never moves an arrival.
  *
  * <p>Errors are located at the offending key (a list item: at its first token); a missing
  * required key is reported at the mapping that should contain it. Only the first error is

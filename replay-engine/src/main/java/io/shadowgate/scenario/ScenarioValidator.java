@@ -1,21 +1,17 @@
 package io.shadowgate.scenario;
 
 import static io.shadowgate.scenario.LocatedTree.child;
-import static io.shadowgate.scenario.LocatedTree.item;
 
 import io.shadowgate.scenario.ScenarioDocument.ConnectionsDoc;
 import io.shadowgate.scenario.ScenarioDocument.GatesDoc;
 import io.shadowgate.scenario.ScenarioDocument.LatencyGateDoc;
-import io.shadowgate.scenario.ScenarioDocument.RequestDoc;
 import io.shadowgate.scenario.ScenarioDocument.RootDoc;
 import io.shadowgate.scenario.ScenarioDocument.TimeoutsDoc;
 import io.shadowgate.scenario.ScenarioDocument.TrafficDoc;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -27,16 +23,15 @@ import java.util.regex.Pattern;
 final class ScenarioValidator {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
-    private static final Pattern METHOD = Pattern.compile("[A-Z]+");
-    /** RFC 9110 token characters: what a header name may contain. */
-    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     private final FieldChecks check;
     private final TargetValidator targets;
+    private final SynthValidator synth;
 
     ScenarioValidator(LocatedTree tree) {
         this.check = new FieldChecks(tree);
         this.targets = new TargetValidator(check);
+        this.synth = new SynthValidator(tree, check);
     }
 
     Scenario validate(RootDoc doc) throws ScenarioException {
@@ -71,7 +66,7 @@ final class ScenarioValidator {
             if (doc.skipBadRecords() != null) {
                 throw check.invalid("traffic.skipBadRecords", "applies to recorded traffic only, not to synth");
             }
-            return TrafficInput.synthesized(synth(doc.synth()));
+            return TrafficInput.synthesized(synth.synth(doc.synth()));
         }
         Map.Entry<String, String> source = recorded.entrySet().iterator().next();
         if (source.getValue().isBlank()) {
@@ -85,83 +80,6 @@ final class ScenarioValidator {
         if (value != null) {
             map.put(key, value);
         }
-    }
-
-    private TrafficSpec synth(ScenarioDocument.SynthDoc doc) throws ScenarioException {
-        Duration duration = check.positiveDuration("traffic.synth.duration",
-                check.required("traffic.synth", "duration", doc.duration()));
-        double rate = check.positive("traffic.synth.rate", check.required("traffic.synth", "rate", doc.rate()));
-        TrafficSpec.Arrivals arrivals = doc.arrivals() == null
-                ? TrafficSpec.Arrivals.POISSON
-                : check.choice("traffic.synth.arrivals", doc.arrivals(), TrafficSpec.Arrivals.class);
-        List<RequestDoc> docs = check.required("traffic.synth", "requests", doc.requests());
-        if (docs.isEmpty()) {
-            throw check.invalid("traffic.synth.requests", "needs at least one request");
-        }
-        List<RequestTemplate> requests = new ArrayList<>();
-        Map<String, String> pathByName = new HashMap<>();
-        for (int i = 0; i < docs.size(); i++) {
-            String path = item("traffic.synth.requests", i);
-            RequestTemplate request = request(path, docs.get(i));
-            String first = pathByName.putIfAbsent(request.name(), path);
-            if (first != null) {
-                // Names key the per-endpoint metrics, so two requests cannot share one.
-                throw check.invalid(docs.get(i).name() != null ? child(path, "name") : path,
-                        "duplicate request name '" + request.name() + "' (also used by " + first
-                                + "); give each request a distinct name");
-            }
-            requests.add(request);
-        }
-        return new TrafficSpec(duration, rate, arrivals, List.copyOf(requests));
-    }
-
-    private RequestTemplate request(String path, RequestDoc doc) throws ScenarioException {
-        if (doc == null) {
-            throw check.invalid(path, "empty request; expected a mapping with at least a path");
-        }
-        String method = doc.method() == null ? "GET" : doc.method().trim().toUpperCase(Locale.ROOT);
-        if (!METHOD.matcher(method).matches()) {
-            throw check.invalid(child(path, "method"), "expected an HTTP method such as GET or POST, found '"
-                    + doc.method() + "'");
-        }
-        String target = check.required(path, "path", doc.path());
-        if (!target.startsWith("/")) {
-            throw check.invalid(child(path, "path"), "must start with '/', found '" + target + "'");
-        }
-        if (target.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
-            throw check.invalid(child(path, "path"), "must not contain spaces or control characters; percent-encode them");
-        }
-        String name = doc.name() != null ? doc.name() : method + " " + stripQuery(target);
-        if (name.isBlank()) {
-            throw check.invalid(child(path, "name"), "must not be empty");
-        }
-        double weight = doc.weight() == null ? 1 : check.positive(child(path, "weight"), doc.weight());
-        return new RequestTemplate(name, weight, method, target, headers(child(path, "headers"), doc.headers()),
-                doc.body());
-    }
-
-    private Map<String, String> headers(String path, Map<String, String> doc) throws ScenarioException {
-        if (doc == null) {
-            return Map.of();
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Map.Entry<String, String> header : doc.entrySet()) {
-            String headerPath = child(path, header.getKey());
-            if (!HEADER_NAME.matcher(header.getKey()).matches()) {
-                throw check.invalid(headerPath, "not a valid header name");
-            }
-            String value = check.required(path, header.getKey(), header.getValue());
-            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-                throw check.invalid(headerPath, "header values must not contain line breaks");
-            }
-            headers.put(header.getKey(), value);
-        }
-        return Collections.unmodifiableMap(headers);
-    }
-
-    private static String stripQuery(String target) {
-        int query = target.indexOf('?');
-        return query < 0 ? target : target.substring(0, query);
     }
 
     private Timeouts timeouts(TimeoutsDoc doc) throws ScenarioException {

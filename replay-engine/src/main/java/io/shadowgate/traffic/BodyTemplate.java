@@ -1,105 +1,109 @@
 package io.shadowgate.traffic;
 
+import io.shadowgate.scenario.TemplateText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * A request body with {@code {{...}}} placeholders, parsed once and rendered per request.
- * Placeholders: {@code seq} (the request id), {@code uuid}, {@code int:MIN:MAX},
- * {@code float:MIN:MAX}, {@code features:N} (a JSON array of N numbers in [-1, 1]).
- * Immutable; {@link #render} is safe from any thread given its own random.
+ * A text with {@code {{...}}} placeholders (a body, a path or a header value), compiled once
+ * from its {@link TemplateText} and rendered per request. The placeholders are listed on
+ * {@link TemplateText}. Immutable; {@link #render} is safe from any thread given its own random.
  */
 public final class BodyTemplate {
 
     private final List<Part> parts;
+    /** The whole text when it has no placeholders: rendered without building anything. */
+    private final String literal;
+    private final byte[] literalBytes;
 
-    private BodyTemplate(List<Part> parts) {
+    private BodyTemplate(List<Part> parts, String literal) {
         this.parts = parts;
+        this.literal = literal;
+        this.literalBytes = literal == null ? null : literal.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Parses {@code text}; throws IllegalArgumentException naming the bad placeholder. */
     public static BodyTemplate parse(String text) {
-        List<Part> parts = new ArrayList<>();
-        int at = 0;
-        while (at < text.length()) {
-            int open = text.indexOf("{{", at);
-            if (open < 0) {
-                parts.add(new Literal(text.substring(at)));
-                break;
-            }
-            int close = text.indexOf("}}", open + 2);
-            if (close < 0) {
-                throw new IllegalArgumentException("unclosed placeholder '{{' at character " + (open + 1));
-            }
-            if (open > at) {
-                parts.add(new Literal(text.substring(at, open)));
-            }
-            parts.add(placeholder(text.substring(open + 2, close).trim()));
-            at = close + 2;
-        }
-        return new BodyTemplate(List.copyOf(parts));
+        return of(TemplateText.parse(text));
     }
 
+    public static BodyTemplate of(TemplateText text) {
+        if (text.isLiteral()) {
+            StringBuilder whole = new StringBuilder();
+            text.parts().forEach(p -> whole.append(((TemplateText.Literal) p).text()));
+            return new BodyTemplate(List.of(), whole.toString());
+        }
+        List<Part> parts = new ArrayList<>();
+        for (TemplateText.Part part : text.parts()) {
+            parts.add(compile(part));
+        }
+        return new BodyTemplate(List.copyOf(parts), null);
+    }
+
+    /** Renders without a session; a template that uses {@code {{session}}} needs {@link #render(long, String, SplittableRandom)}. */
     public byte[] render(long seq, SplittableRandom random) {
-        if (parts.size() == 1 && parts.get(0) instanceof Literal literal) {
-            return literal.bytes();
+        return render(seq, null, random);
+    }
+
+    /** The rendered bytes (UTF-8) for request {@code seq} of session {@code session} (null for none). */
+    public byte[] render(long seq, String session, SplittableRandom random) {
+        return literal != null ? literalBytes : renderText(seq, session, random).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The rendered text, for paths and header values. */
+    public String renderText(long seq, String session, SplittableRandom random) {
+        if (literal != null) {
+            return literal;
         }
         StringBuilder out = new StringBuilder(64);
         for (Part part : parts) {
-            part.appendTo(out, seq, random);
+            part.appendTo(out, seq, session, random);
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return out.toString();
     }
 
-    private static Part placeholder(String spec) {
-        String[] args = spec.split(":", -1);
-        String kind = args[0].toLowerCase(Locale.ROOT);
-        try {
-            return switch (kind) {
-                case "seq" -> arity(args, 1, (out, seq, random) -> out.append(seq));
-                case "uuid" -> arity(args, 1, (out, seq, random) ->
-                        out.append(new UUID(random.nextLong(), random.nextLong())));
-                case "int" -> {
-                    long min = Long.parseLong(args[1]);
-                    long max = Long.parseLong(args[2]);
-                    requireOrdered(min <= max, spec);
-                    yield arity(args, 3, (out, seq, random) -> out.append(random.nextLong(min, max + 1)));
-                }
-                case "float" -> {
-                    double min = Double.parseDouble(args[1]);
-                    double max = Double.parseDouble(args[2]);
-                    requireOrdered(min < max, spec);
-                    yield arity(args, 3, (out, seq, random) -> out.append(round6(random.nextDouble(min, max))));
-                }
-                case "features" -> {
-                    int n = Integer.parseInt(args[1]);
-                    requireOrdered(n > 0 && n <= 100_000, spec);
-                    yield arity(args, 2, (out, seq, random) -> appendFeatures(out, n, random));
-                }
-                default -> throw new IllegalArgumentException("unknown placeholder '{{" + spec
-                        + "}}' (expected seq, uuid, int:MIN:MAX, float:MIN:MAX or features:N)");
-            };
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("placeholder '{{" + spec + "}}' needs numbers, e.g. {{int:1:100}}, {{features:8}}");
-        }
+    public boolean isLiteral() {
+        return literal != null;
     }
 
-    private static Part arity(String[] args, int expected, Part part) {
-        if (args.length != expected) {
-            throw new IllegalArgumentException("placeholder '{{" + String.join(":", args) + "}}' takes "
-                    + (expected - 1) + " argument(s)");
+    // Each generator draws from the random in a fixed order, so a seed gives the same text.
+    private static Part compile(TemplateText.Part part) {
+        if (part instanceof TemplateText.Literal l) {
+            String text = l.text();
+            return (out, seq, session, random) -> out.append(text);
         }
-        return part;
-    }
-
-    private static void requireOrdered(boolean ok, String spec) {
-        if (!ok) {
-            throw new IllegalArgumentException("placeholder '{{" + spec + "}}' has an empty or invalid range");
+        if (part instanceof TemplateText.Seq) {
+            return (out, seq, session, random) -> out.append(seq);
         }
+        if (part instanceof TemplateText.Uuid) {
+            return (out, seq, session, random) -> out.append(new UUID(random.nextLong(), random.nextLong()));
+        }
+        if (part instanceof TemplateText.IntRange r) {
+            long min = r.min();
+            long bound = r.max() + 1;
+            return (out, seq, session, random) -> out.append(random.nextLong(min, bound));
+        }
+        if (part instanceof TemplateText.FloatRange r) {
+            double min = r.min();
+            double max = r.max();
+            return (out, seq, session, random) -> out.append(round6(random.nextDouble(min, max)));
+        }
+        if (part instanceof TemplateText.Features f) {
+            int n = f.count();
+            return (out, seq, session, random) -> appendFeatures(out, n, random);
+        }
+        if (part instanceof TemplateText.Choice c) {
+            return new WeightedChoice(c);
+        }
+        return (out, seq, session, random) -> {
+            if (session == null) {
+                throw new IllegalArgumentException("{{session}} needs a session key, and this request has none");
+            }
+            out.append(session);
+        };
     }
 
     private static void appendFeatures(StringBuilder out, int n, SplittableRandom random) {
@@ -119,17 +123,38 @@ public final class BodyTemplate {
 
     @FunctionalInterface
     private interface Part {
-        void appendTo(StringBuilder out, long seq, SplittableRandom random);
+        void appendTo(StringBuilder out, long seq, String session, SplittableRandom random);
     }
 
-    private record Literal(String text, byte[] bytes) implements Part {
-        Literal(String text) {
-            this(text, text.getBytes(StandardCharsets.UTF_8));
+    /** One draw per render: a point in [0, total weight) located among the cumulative weights. */
+    private static final class WeightedChoice implements Part {
+        private final String[] values;
+        private final double[] cumulative;
+
+        WeightedChoice(TemplateText.Choice choice) {
+            values = choice.values().toArray(new String[0]);
+            cumulative = new double[values.length];
+            double sum = 0;
+            for (int i = 0; i < values.length; i++) {
+                sum += choice.weights().get(i);
+                cumulative[i] = sum;
+            }
         }
 
         @Override
-        public void appendTo(StringBuilder out, long seq, SplittableRandom random) {
-            out.append(text);
+        public void appendTo(StringBuilder out, long seq, String session, SplittableRandom random) {
+            double point = random.nextDouble() * cumulative[cumulative.length - 1];
+            int low = 0;
+            int high = cumulative.length - 1;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (point < cumulative[mid]) {
+                    high = mid;
+                } else {
+                    low = mid + 1;
+                }
+            }
+            out.append(values[low]);
         }
     }
 }

@@ -1,53 +1,62 @@
 package io.shadowgate.traffic;
 
+import io.shadowgate.scenario.RateCurve;
 import io.shadowgate.scenario.RequestTemplate;
 import io.shadowgate.scenario.TrafficSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 
 /**
- * A request stream generated from a {@link TrafficSpec}: arrivals from the arrival process,
- * each request drawn from the weighted template mix, bodies rendered from their templates.
- * The same spec and seed give the same stream, request for request. Constant memory;
- * single consumer.
+ * A request stream generated from a {@link TrafficSpec}: arrivals from the arrival process
+ * along the spec's rate curve, each request drawn from the weighted template mix, its session,
+ * path, headers and body rendered from the template. The same spec and seed give the same
+ * stream, request for request. Constant memory; single consumer.
  */
 public final class SynthesizedTraffic implements TrafficSource {
 
     private final ArrivalProcess arrivals;
     private final long durationMicros;
-    private final List<CompiledTemplate> templates;
+    private final List<RequestGenerator> generators;
     private final double[] cumulativeWeights;
-    // Separate streams, so that changing a body template never moves an arrival.
+    // One stream per concern, so that changing a body template never moves an arrival, a mix
+    // draw, a session or a path. New streams are split off after the older ones, so adding
+    // them left the arrivals, mix and bodies of existing scenarios as they were.
     private final SplittableRandom mixRandom;
     private final SplittableRandom bodyRandom;
+    private final SplittableRandom sessionRandom;
+    private final SplittableRandom fieldRandom;
 
     private long nextIndex;
     private long nextOffset;
 
     public SynthesizedTraffic(TrafficSpec spec, long seed) {
         SplittableRandom root = new SplittableRandom(seed);
-        this.arrivals = ArrivalProcess.of(spec.arrivals(), spec.rate(), root.split());
+        this.arrivals = ArrivalProcess.of(spec.arrivals(), spec.rateCurve(), root.split());
         this.mixRandom = root.split();
         this.bodyRandom = root.split();
+        this.sessionRandom = root.split();
+        this.fieldRandom = root.split();
         this.durationMicros = spec.duration().toNanos() / 1_000;
-        this.templates = new ArrayList<>();
+        this.generators = new ArrayList<>();
         this.cumulativeWeights = new double[spec.requests().size()];
         double sum = 0;
         for (int i = 0; i < spec.requests().size(); i++) {
             RequestTemplate template = spec.requests().get(i);
-            templates.add(CompiledTemplate.of(template));
+            generators.add(RequestGenerator.of(template));
             sum += template.weight();
             cumulativeWeights[i] = sum;
         }
         this.nextOffset = arrivals.nextOffsetMicros(0, 0);
     }
 
-    /** How many requests a spec produces on average: rate × duration. */
+    /** How many requests a spec produces on average: the integral of its rate over the duration. */
     public static long expectedCount(TrafficSpec spec) {
-        return Math.round(spec.rate() * spec.duration().toNanos() / 1e9);
+        if (spec.rateCurve() instanceof RateCurve.Fixed) {
+            return Math.round(spec.rate() * spec.duration().toNanos() / 1e9);
+        }
+        return Math.round(spec.rateCurve().countBy(spec.duration().toNanos() / 1e9));
     }
 
     @Override
@@ -62,10 +71,10 @@ public final class SynthesizedTraffic implements TrafficSource {
         }
         long id = nextIndex;
         long offset = nextOffset;
-        CompiledTemplate template = templates.get(pick(mixRandom.nextDouble() * cumulativeWeights[cumulativeWeights.length - 1]));
+        RequestGenerator generator = generators.get(pick(mixRandom.nextDouble() * cumulativeWeights[cumulativeWeights.length - 1]));
         nextIndex++;
         nextOffset = arrivals.nextOffsetMicros(nextIndex, offset);
-        return template.request(id, offset, bodyRandom);
+        return generator.request(id, offset, sessionRandom, fieldRandom, bodyRandom);
     }
 
     private int pick(double point) {
@@ -80,28 +89,5 @@ public final class SynthesizedTraffic implements TrafficSource {
     @Override
     public void close() {
         // Nothing to release: the stream is computed.
-    }
-
-    /** A template with its body parsed and its headers fixed once. */
-    private record CompiledTemplate(String endpoint, String method, String path, List<Header> headers, BodyTemplate body) {
-
-        static CompiledTemplate of(RequestTemplate t) {
-            List<Header> headers = new ArrayList<>();
-            for (Map.Entry<String, String> e : t.headers().entrySet()) {
-                headers.add(new Header(e.getKey(), e.getValue()));
-            }
-            BodyTemplate body;
-            try {
-                body = t.body() == null ? null : BodyTemplate.parse(t.body());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("request '" + t.name() + "': " + e.getMessage(), e);
-            }
-            return new CompiledTemplate(t.name(), t.method(), t.path(), List.copyOf(headers), body);
-        }
-
-        Request request(long id, long offsetMicros, SplittableRandom random) {
-            byte[] bytes = body == null ? new byte[0] : body.render(id, random);
-            return new Request(id, offsetMicros, endpoint, method, path, headers, bytes);
-        }
     }
 }

@@ -194,7 +194,8 @@ class ScenarioLoaderTest {
         ScenarioException e = failure(file);
 
         assertThat(e.getMessage()).isEqualTo(file
-                + ":10:5: unknown key 'rat' at traffic.synth (expected one of: duration, rate, arrivals, requests)");
+                + ":10:5: unknown key 'rat' at traffic.synth"
+                + " (expected one of: duration, rate, ramp, steps, diurnal, arrivals, requests)");
         assertThat(e.key()).isEqualTo("traffic.synth.rat");
     }
 
@@ -205,7 +206,7 @@ class ScenarioLoaderTest {
         ScenarioException e = failure(file);
 
         assertThat(e.getMessage()).isEqualTo(file + ":14:9: unknown key 'wieght' at traffic.synth.requests[1]"
-                + " (expected one of: name, weight, method, path, headers, body)");
+                + " (expected one of: name, weight, method, path, headers, body, sessions)");
         assertThat(e.key()).isEqualTo("traffic.synth.requests[1].wieght");
     }
 

@@ -3,9 +3,11 @@ package io.shadowgate.traffic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shadowgate.scenario.RateCurve;
 import io.shadowgate.scenario.RequestTemplate;
 import io.shadowgate.scenario.TrafficSpec;
 import io.shadowgate.scenario.TrafficSpec.Arrivals;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,5 +101,58 @@ class SynthesizedTrafficTest {
         assertThatThrownBy(() -> new SynthesizedTraffic(
                 new TrafficSpec(Duration.ofSeconds(1), 1, Arrivals.CONSTANT, List.of(bad)), 1))
                 .hasMessageStartingWith("request 'bad': unknown placeholder");
+    }
+
+    /** A spec that uses every generator and a changing rate, so determinism covers all of them. */
+    private static TrafficSpec rich(String predictBody) {
+        RequestTemplate predict = new RequestTemplate("predict", 3, "POST", "/v1/users/{{int:1:1000}}/predict",
+                Map.of("x-tenant", "{{choice:acme=3|globex=1}}"), predictBody, 100);
+        RequestTemplate browse = new RequestTemplate("browse", 1, "GET", "/v1/items?sort={{choice:asc|desc}}",
+                Map.of("cookie", "sid={{session:40}}"), null);
+        return new TrafficSpec(Duration.ofSeconds(5), new RateCurve.Ramp(50, 400, Duration.ofSeconds(5)),
+                Arrivals.POISSON, List.of(predict, browse));
+    }
+
+    private static byte[] bytes(TrafficSpec spec, long seed) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        all(spec, seed).forEach(r -> out.writeBytes(TrafficLines.record(r)));
+        return out.toByteArray();
+    }
+
+    @Test
+    void theSameScenarioAndSeedGiveByteIdenticalStreams() {
+        TrafficSpec spec = rich("{\"id\": \"{{uuid}}\", \"f\": {{features:4}}, \"s\": \"{{session}}\"}");
+
+        byte[] first = bytes(spec, 42);
+
+        assertThat(first.length).isGreaterThan(10_000);
+        assertThat(bytes(spec, 42)).isEqualTo(first);
+        assertThat(bytes(spec, 43)).isNotEqualTo(first);
+    }
+
+    @Test
+    void changingABodyTemplateMovesNoArrivalMixSessionPathOrHeader() {
+        List<Request> plain = all(rich("{}"), 7);
+        List<Request> richer = all(rich("{\"f\": {{features:16}}, \"id\": \"{{uuid}}\"}"), 7);
+
+        assertThat(richer).hasSameSizeAs(plain);
+        for (int i = 0; i < plain.size(); i++) {
+            Request a = plain.get(i);
+            Request b = richer.get(i);
+            assertThat(b.offsetMicros()).isEqualTo(a.offsetMicros());
+            assertThat(b.endpoint()).isEqualTo(a.endpoint());
+            assertThat(b.sessionKey()).isEqualTo(a.sessionKey());
+            assertThat(b.path()).isEqualTo(a.path());
+            assertThat(b.headers()).isEqualTo(a.headers());
+        }
+    }
+
+    @Test
+    void expectedCountIsTheIntegralOfTheRate() {
+        // (50 + 400) / 2 requests per second for 5 seconds.
+        assertThat(SynthesizedTraffic.expectedCount(rich(null))).isEqualTo(1125);
+        assertThat(rich(null).rate()).isEqualTo(225);
+        assertThat(SynthesizedTraffic.expectedCount(
+                new TrafficSpec(Duration.ofSeconds(3), 33.3, Arrivals.CONSTANT, List.of(HEALTH)))).isEqualTo(100);
     }
 }

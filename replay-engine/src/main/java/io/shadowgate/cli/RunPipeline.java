@@ -19,22 +19,19 @@ import io.shadowgate.scenario.LoadedScenario;
 import io.shadowgate.scenario.Scenario;
 import io.shadowgate.scenario.ScenarioException;
 import io.shadowgate.scenario.ScenarioLoader;
-import io.shadowgate.scenario.TargetSpec;
+import io.shadowgate.scenario.ReplayControls;
 import io.shadowgate.scenario.TrafficInput;
 import io.shadowgate.scenario.TrafficSpec;
-import io.shadowgate.sim.SimulatedServer;
 import io.shadowgate.traffic.TrafficScan;
 import io.shadowgate.traffic.TrafficSources;
 import io.shadowgate.traffic.TrafficSource;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -77,25 +74,19 @@ final class RunPipeline {
         LoadedScenario loaded = ScenarioLoader.load(options.scenarioFile());
         Scenario scenario = withOverrides(loaded.scenario());
         TrafficScan scan = scanTraffic(scenario);
-        TrafficSource traffic = openTraffic(scenario);
-        List<SimulatedServer> servers = new ArrayList<>();
-        try {
-            Map<String, URI> targets = startTargets(scenario, servers);
+        try (RunTargets targets = RunTargets.start(scenario, System.getenv())) {
+            TrafficSource traffic = openTraffic(scenario);
             if (options.warmup()) {
                 Warmup.run(scenario);
             }
-            return replayAndReport(loaded, scenario, scan, traffic, targets, servers);
-        } finally {
-            for (SimulatedServer server : servers) {
-                server.close();
-            }
+            return replayAndReport(loaded, scenario, scan, traffic, targets);
         }
     }
 
     private Outcome replayAndReport(LoadedScenario loaded, Scenario scenario, TrafficScan scan, TrafficSource traffic,
-                                    Map<String, URI> targets, List<SimulatedServer> servers) throws TargetUnreachableException, IOException {
+                                    RunTargets targets) throws TargetUnreachableException, IOException {
         ScheduleCounter scheduled = new ScheduleCounter();
-        List<String> roles = List.copyOf(targets.keySet());
+        List<String> roles = List.copyOf(targets.endpoints().keySet());
         ReplayOptions replayOptions = ReplayOptions.of(scenario.timeouts(), scenario.connections());
         Instant started = Instant.now();
         ReplaySummary summary;
@@ -104,20 +95,17 @@ final class RunPipeline {
         CountDownLatch written = new CountDownLatch(1);
         Thread interrupt = null;
         try (MetricsRecorder recorder = new MetricsRecorder(roles, scheduled, MetricsRecorder.DEFAULT_INTERVAL_MILLIS);
-             ShadowReplayer replayer = new ShadowReplayer(targets, replayOptions, recorder)) {
+             ShadowReplayer replayer = ShadowReplayer.forEndpoints(targets.endpoints(), replayOptions, recorder)) {
             replayer.connect();
             interrupt = stopOnInterrupt(replayer, written, scenario);
             try {
                 // Simulated faults count from the schedule's start, not from the servers' start.
-                summary = replayer.replay(scheduled.counting(traffic),
-                        start -> servers.forEach(server -> server.anchorFaults(start)));
+                summary = replayer.replay(scheduled.counting(traffic), targets::anchorFaults);
             } finally {
                 traffic.close();
             }
             recorder.close();
-            Map<String, String> addresses = new LinkedHashMap<>();
-            targets.forEach((role, uri) -> addresses.put(role, uri.toString()));
-            measured = recorder.summaries(addresses);
+            measured = recorder.summaries(targets.addresses());
             verdict = judge(scenario, recorder, measured, summary.stopped());
             RunResult result = new RunResult(RunResult.SCHEMA_VERSION,
                     runInfo(loaded, scenario, scan, started, summary.stopped()), verdict, measured);
@@ -155,30 +143,39 @@ final class RunPipeline {
         if (options.duration() == null && options.rate() == null) {
             return scenario;
         }
+        if (options.duration() != null && (options.duration().isZero() || options.duration().isNegative())) {
+            throw new BadInputException("--duration must be greater than 0, was " + options.duration());
+        }
+        if (options.rate() != null && !(options.rate() > 0)) {
+            throw new BadInputException("--rate must be greater than 0, was " + options.rate());
+        }
         if (!input.isSynthesized()) {
-            throw new BadInputException("--duration and --rate apply to synthesized traffic; this scenario replays "
-                    + input.describe());
+            // Recorded traffic: --duration ends the replay window, --rate replaces the recorded timing.
+            ReplayControls controls = input.controls();
+            if (options.duration() != null) {
+                controls = controls.withTo(options.duration());
+            }
+            if (options.rate() != null) {
+                controls = new ReplayControls(controls.from(), controls.to(), controls.methods(), controls.allowPaths(),
+                        controls.denyPaths(), 1.0, null, options.rate(), controls.loop(), controls.pathRewrites(),
+                        controls.setHeaders(), controls.removeHeaders());
+            }
+            return scenario.withTraffic(input.withControls(controls));
         }
         TrafficSpec traffic = input.synth();
         if (options.duration() != null) {
-            if (options.duration().isZero() || options.duration().isNegative()) {
-                throw new BadInputException("--duration must be greater than 0, was " + options.duration());
-            }
             traffic = traffic.withDuration(options.duration());
         }
         if (options.rate() != null) {
-            if (!(options.rate() > 0)) {
-                throw new BadInputException("--rate must be greater than 0, was " + options.rate());
-            }
             traffic = traffic.withRate(options.rate());
         }
-        return scenario.withTraffic(TrafficInput.synthesized(traffic));
+        return scenario.withTraffic(TrafficInput.synthesized(traffic).withControls(input.controls()));
     }
 
     /** Reads the traffic through once: a damaged file stops the run here, before anything is sent. */
     private TrafficScan scanTraffic(Scenario scenario) throws BadInputException {
         try {
-            return TrafficSources.scan(scenario.traffic(), scenario.seed());
+            return TrafficSources.scan(scenario.traffic(), scenario.seed(), RunTargets.sideEffectsAllowed(scenario));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(options.scenarioFile() + ": traffic: " + e.getMessage());
         }
@@ -187,46 +184,14 @@ final class RunPipeline {
     private TrafficSource openTraffic(Scenario scenario) throws BadInputException {
         TrafficInput input = scenario.traffic();
         try {
-            return TrafficSources.open(input, scenario.seed());
+            return TrafficSources.open(input, scenario.seed(), RunTargets.sideEffectsAllowed(scenario));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(options.scenarioFile() + ": traffic: " + e.getMessage());
         }
     }
 
-    /** The URL of every target, starting a simulated server on a loopback port for each simulated one. */
-    private static Map<String, URI> startTargets(Scenario scenario, List<SimulatedServer> servers) {
-        Map<String, URI> targets = new LinkedHashMap<>();
-        long seedOffset = 0;
-        // Baseline first, candidate second: reports and the judge rely on this order.
-        for (String role : orderedRoles(scenario)) {
-            TargetSpec spec = scenario.targets().get(role);
-            if (spec.isSimulated()) {
-                SimulatedServer server = SimulatedServer.start(spec.simulated(), "127.0.0.1", 0, scenario.seed() + (++seedOffset));
-                servers.add(server);
-                targets.put(role, server.address());
-            } else {
-                targets.put(role, spec.url());
-            }
-        }
-        return targets;
-    }
-
-    private static List<String> orderedRoles(Scenario scenario) {
-        List<String> roles = new ArrayList<>(List.of(Scenario.BASELINE, Scenario.CANDIDATE));
-        for (String role : scenario.targets().keySet()) {
-            if (!roles.contains(role)) {
-                roles.add(role);
-            }
-        }
-        return roles;
-    }
-
     private RunInfo runInfo(LoadedScenario loaded, Scenario scenario, TrafficScan scan, Instant started, boolean partial) {
-        Map<String, String> versions = new LinkedHashMap<>();
-        for (String role : orderedRoles(scenario)) {
-            TargetSpec spec = scenario.targets().get(role);
-            versions.put(role, spec.isSimulated() ? spec.simulated().version() : "unknown");
-        }
+        Map<String, String> versions = RunTargets.versions(scenario);
         return new RunInfo(scenario.name(), loaded.file().toString(), loaded.sha256(), VersionProvider.version(),
                 scenario.seed(), scenario.mode().name().toLowerCase(java.util.Locale.ROOT), started, Instant.now(),
                 partial, "shadowgate " + options.arguments(), versions, scan);

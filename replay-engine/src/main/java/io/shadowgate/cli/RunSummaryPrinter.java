@@ -5,6 +5,7 @@ import io.shadowgate.judge.GateResult;
 import io.shadowgate.metrics.OutcomeCounts;
 import io.shadowgate.metrics.TargetSummary;
 import io.shadowgate.report.RunResult;
+import io.shadowgate.traffic.TrafficScan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -29,6 +30,18 @@ final class RunSummaryPrinter {
                 out.println("  " + reason);
             }
             out.println();
+            TrafficScan traffic = result.info().traffic();
+            if (traffic != null) {
+                out.printf(Locale.ROOT, "  traffic    %s: %d requests, SHA-256 %s%n", traffic.source(), traffic.records(),
+                        traffic.sha256());
+                if (traffic.skipped() > 0) {
+                    out.printf(Locale.ROOT, "  traffic    %d bad records skipped (listed in the report)%n", traffic.skipped());
+                }
+                if (traffic.replay() != null && traffic.replay().sideEffectSkipped() > 0) {
+                    out.printf(Locale.ROOT, "  traffic    %d POST/PUT/PATCH/DELETE requests NOT replayed: a target does not "
+                            + "allow side effects (set allowSideEffects: true on it)%n", traffic.replay().sideEffectSkipped());
+                }
+            }
             for (TargetSummary t : result.targets()) {
                 OutcomeCounts c = t.counts();
                 out.printf(Locale.ROOT, "  %-10s %s  %d scheduled: %d 2xx, %d 3xx, %d 4xx, %d 5xx, %d timeouts, "

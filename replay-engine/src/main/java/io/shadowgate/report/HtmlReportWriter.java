@@ -164,6 +164,13 @@ public final class HtmlReportWriter implements ReportWriter {
                 Html.text(" — " + ReportNumbers.count(traffic.records()) + " requests")));
         item(dl, "Traffic SHA-256", Html.join(Html.tag("code", null, traffic.sha256()),
                 Html.text(" (of the " + ("file".equals(traffic.sha256Of()) ? "file's bytes" : "record lines") + ")")));
+        if (traffic.replay() != null) {
+            var r = traffic.replay();
+            item(dl, "Replay controls", Html.text(ReportNumbers.count(r.read()) + " read: " + ReportNumbers.count(r.replayed())
+                    + " replayed, " + ReportNumbers.count(r.outsideWindow()) + " outside the time window, "
+                    + ReportNumbers.count(r.filtered()) + " filtered out, " + ReportNumbers.count(r.sideEffectSkipped())
+                    + " non-idempotent requests skipped (a target does not allow side effects)"));
+        }
         if (traffic.skipped() > 0 || !traffic.problems().isEmpty()) {
             StringBuilder list = new StringBuilder("<ul class=\"problems\">");
             for (String problem : traffic.problems()) {

@@ -25,7 +25,8 @@ final class ScenarioDocument {
                       @JsonProperty("baseline-replica") TargetDoc baselineReplica) {
     }
 
-    record TargetDoc(String url, SimulatedDoc simulated) {
+    record TargetDoc(String url, SimulatedDoc simulated, Boolean allowSideEffects, Map<String, String> headers,
+                     String host) {
     }
 
     record SimulatedDoc(String version, LatencyDoc latency, String errorRate, Integer errorStatus,
@@ -38,7 +39,16 @@ final class ScenarioDocument {
     record FaultDoc(String kind, String at, String duration) {
     }
 
-    record TrafficDoc(SynthDoc synth, String file, String har, String gor, String accesslog, Boolean skipBadRecords) {
+    record TrafficDoc(SynthDoc synth, String file, String har, String gor, String accesslog, Boolean skipBadRecords,
+                      ReplayDoc replay) {
+    }
+
+    record ReplayDoc(String from, String to, List<String> methods, List<String> allowPaths, List<String> denyPaths,
+                     Double speed, String maxGap, Double rate, Integer loop, List<PathRewriteDoc> rewritePaths,
+                     Map<String, String> setHeaders, List<String> removeHeaders) {
+    }
+
+    record PathRewriteDoc(String match, String replace) {
     }
 
     /** Exactly one of rate, ramp, steps and diurnal gives the load shape. */

@@ -62,18 +62,19 @@ final class ScenarioValidator {
                     + ": exactly one of synth, file, har, gor, accesslog");
         }
         boolean skip = doc.skipBadRecords() != null && doc.skipBadRecords();
+        ReplayControls controls = new ReplayControlsValidator(check).controls(doc.replay());
         if (doc.synth() != null) {
             if (doc.skipBadRecords() != null) {
                 throw check.invalid("traffic.skipBadRecords", "applies to recorded traffic only, not to synth");
             }
-            return TrafficInput.synthesized(synth.synth(doc.synth()));
+            return TrafficInput.synthesized(synth.synth(doc.synth())).withControls(controls);
         }
         Map.Entry<String, String> source = recorded.entrySet().iterator().next();
         if (source.getValue().isBlank()) {
             throw check.invalid(child("traffic", source.getKey()), "expected a file path");
         }
         TrafficInput.Format format = TrafficInput.Format.valueOf(source.getKey().toUpperCase(Locale.ROOT));
-        return TrafficInput.recorded(format, check.relativeToScenario(source.getValue()), skip);
+        return TrafficInput.recorded(format, check.relativeToScenario(source.getValue()), skip).withControls(controls);
     }
 
     private static void putIfSet(Map<String, String> map, String key, String value) {

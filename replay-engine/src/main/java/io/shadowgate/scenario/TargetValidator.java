@@ -54,10 +54,35 @@ final class TargetValidator {
         if (doc.url() == null && doc.simulated() == null) {
             throw check.invalid(path, "needs either url (a running service) or simulated (a simulated server)");
         }
-        if (doc.url() != null) {
-            return new TargetSpec(url(child(path, "url"), doc.url()), null);
+        URI url = doc.url() == null ? null : url(child(path, "url"), doc.url());
+        SimulatedProfile simulated = doc.simulated() == null ? null : simulated(child(path, "simulated"), doc.simulated());
+        boolean sideEffects = doc.allowSideEffects() != null ? doc.allowSideEffects() : simulated != null;
+        Map<String, String> headers = targetHeaders(child(path, "headers"), doc.headers());
+        String host = doc.host();
+        if (host != null && (host.isBlank() || host.chars().anyMatch(c -> c <= ' ' || c == 0x7f))) {
+            throw check.invalid(child(path, "host"), "expected a host name such as api.internal or api.internal:8080");
         }
-        return new TargetSpec(null, simulated(child(path, "simulated"), doc.simulated()));
+        return new TargetSpec(url, simulated, sideEffects, headers, host);
+    }
+
+    /** Per-target headers; {@code ${env:NAME}} values are checked for form here and read at run time. */
+    private Map<String, String> targetHeaders(String path, Map<String, String> doc) throws ScenarioException {
+        if (doc == null) {
+            return Map.of();
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : doc.entrySet()) {
+            String value = e.getValue();
+            if (value == null) {
+                throw check.invalid(child(path, e.getKey()), "expected a value (or ${env:NAME})");
+            }
+            if (value.contains("${") && !EnvReference.PATTERN.matcher(value).matches()) {
+                throw check.invalid(child(path, e.getKey()), "write an environment reference as the whole value: "
+                        + "${env:NAME}, with NAME made of letters, digits and _");
+            }
+            headers.put(e.getKey(), value);
+        }
+        return Collections.unmodifiableMap(headers);
     }
 
     private URI url(String path, String text) throws ScenarioException {

@@ -11,8 +11,9 @@ import java.nio.file.Path;
  * @param format         the recorded file's format, for recorded traffic
  * @param file           the recorded file, resolved against the scenario file's folder
  * @param skipBadRecords count and skip malformed records instead of stopping (reported in the verdict)
+ * @param controls       what to do to the stream before sending it (window, filters, speed, loops, rewrites)
  */
-public record TrafficInput(TrafficSpec synth, Format format, Path file, boolean skipBadRecords) {
+public record TrafficInput(TrafficSpec synth, Format format, Path file, boolean skipBadRecords, ReplayControls controls) {
 
     /** Recorded traffic formats. */
     public enum Format {
@@ -27,11 +28,15 @@ public record TrafficInput(TrafficSpec synth, Format format, Path file, boolean 
     }
 
     public static TrafficInput synthesized(TrafficSpec spec) {
-        return new TrafficInput(spec, null, null, false);
+        return new TrafficInput(spec, null, null, false, ReplayControls.NONE);
     }
 
     public static TrafficInput recorded(Format format, Path file, boolean skipBadRecords) {
-        return new TrafficInput(null, format, file, skipBadRecords);
+        return new TrafficInput(null, format, file, skipBadRecords, ReplayControls.NONE);
+    }
+
+    public TrafficInput withControls(ReplayControls newControls) {
+        return new TrafficInput(synth, format, file, skipBadRecords, newControls);
     }
 
     public boolean isSynthesized() {

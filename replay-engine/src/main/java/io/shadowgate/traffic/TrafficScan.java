@@ -14,6 +14,8 @@ import java.util.List;
  * @param records  requests the stream yields
  * @param skipped  malformed records skipped (only when skipping was asked for)
  * @param problems what was wrong with the skipped records or the trailer, at most a hundred lines
+ * @param replay   what the replay controls left out, or null when there were none
  */
-public record TrafficScan(String source, String sha256, String sha256Of, long records, long skipped, List<String> problems) {
+public record TrafficScan(String source, String sha256, String sha256Of, long records, long skipped, List<String> problems,
+                          ControlledTraffic.Stats replay) {
 }

@@ -19,11 +19,26 @@ public final class TrafficSources {
     private TrafficSources() {
     }
 
-    /**
-     * Opens {@code input} as a stream. Bad files surface as {@link TrafficFormatException}s,
-     * here for whole-file problems or later from the stream for bad records.
-     */
+    /** Opens {@code input} as it is, controls and all, with side effects allowed. */
     public static TrafficSource open(TrafficInput input, long seed) {
+        return open(input, seed, true);
+    }
+
+    /**
+     * Opens {@code input} as a stream with its replay controls applied. Bad files surface as
+     * {@link TrafficFormatException}s, here for whole-file problems or later from the stream
+     * for bad records.
+     *
+     * @param sideEffectsAllowed whether non-idempotent requests may be replayed (every target allows them)
+     */
+    public static TrafficSource open(TrafficInput input, long seed, boolean sideEffectsAllowed) {
+        if (input.controls().isNone() && sideEffectsAllowed) {
+            return openRaw(input, seed);
+        }
+        return new ControlledTraffic(() -> openRaw(input, seed), input.controls(), sideEffectsAllowed);
+    }
+
+    private static TrafficSource openRaw(TrafficInput input, long seed) {
         if (input.isSynthesized()) {
             return new SynthesizedTraffic(input.synth(), seed);
         }
@@ -40,31 +55,58 @@ public final class TrafficSources {
      * a single request is sent (so a damaged file stops a run at once, with exit 65, instead
      * of half-way through). Constant memory except for HAR, which is held whole.
      */
-    public static TrafficScan scan(TrafficInput input, long seed) {
-        if (input.isSynthesized()) {
-            MessageDigest digest = TrafficFileWriter.newDigest();
-            long records = 0;
-            try (TrafficSource source = open(input, seed)) {
-                while (source.hasNext()) {
-                    digest.update(TrafficLines.record(source.next()));
-                    records++;
-                }
+    public static TrafficScan scan(TrafficInput input, long seed, boolean sideEffectsAllowed) {
+        // The first raw stream opened is the one hashed; later loops re-read the same input.
+        TrafficSource[] first = new TrafficSource[1];
+        MessageDigest digest = TrafficFileWriter.newDigest();
+        ControlledTraffic controlled = new ControlledTraffic(() -> {
+            TrafficSource raw = openRaw(input, seed);
+            if (first[0] != null) {
+                return raw;
             }
-            return new TrafficScan(input.describe(), HexFormat.of().formatHex(digest.digest()), "records", records, 0, List.of());
-        }
-        try (TrafficSource source = open(input, seed)) {
-            long records = 0;
-            while (source.hasNext()) {
-                source.next();
+            first[0] = raw;
+            return input.isSynthesized() ? hashing(raw, digest) : raw;
+        }, input.controls(), sideEffectsAllowed);
+        long records = 0;
+        try (controlled) {
+            while (controlled.hasNext()) {
+                controlled.next();
                 records++;
             }
-            if (source instanceof TrafficFileReader file) {
-                return new TrafficScan(input.describe(), file.sha256(), "records", records, file.skipped(), file.problems());
-            }
-            long skipped = source instanceof AccessLogTraffic log ? log.skipped() : 0;
-            List<String> problems = source instanceof AccessLogTraffic log ? log.problems() : List.of();
-            return new TrafficScan(input.describe(), fileSha256(input.file()), "file", records, skipped, problems);
         }
+        ControlledTraffic.Stats stats = input.controls().isNone() && sideEffectsAllowed ? null : controlled.stats();
+        if (input.isSynthesized()) {
+            return new TrafficScan(input.describe(), HexFormat.of().formatHex(digest.digest()), "records", records, 0,
+                    List.of(), stats);
+        }
+        if (first[0] instanceof TrafficFileReader file) {
+            return new TrafficScan(input.describe(), file.sha256(), "records", records, file.skipped(), file.problems(), stats);
+        }
+        long skipped = first[0] instanceof AccessLogTraffic log ? log.skipped() : 0;
+        List<String> problems = first[0] instanceof AccessLogTraffic log ? log.problems() : List.of();
+        return new TrafficScan(input.describe(), fileSha256(input.file()), "file", records, skipped, problems, stats);
+    }
+
+    /** {@code source}, feeding the canonical line of every request it yields to {@code digest}. */
+    private static TrafficSource hashing(TrafficSource source, MessageDigest digest) {
+        return new TrafficSource() {
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            @Override
+            public Request next() {
+                Request r = source.next();
+                digest.update(TrafficLines.record(r));
+                return r;
+            }
+
+            @Override
+            public void close() {
+                source.close();
+            }
+        };
     }
 
     private static String fileSha256(Path file) {

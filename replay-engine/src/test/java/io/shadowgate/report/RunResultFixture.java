@@ -10,6 +10,7 @@ import io.shadowgate.metrics.LatencySummary;
 import io.shadowgate.metrics.OutcomeCounts;
 import io.shadowgate.metrics.Percentile;
 import io.shadowgate.metrics.TargetSummary;
+import io.shadowgate.traffic.ControlledTraffic;
 import io.shadowgate.traffic.TrafficScan;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +45,8 @@ final class RunResultFixture {
                 "shadowgate run 'scenarios/rollback<v40>.yaml' --seed 42 --out \"reports/a&b\"",
                 Map.of("baseline", "model-v41", "candidate", "model-v40 <rollback>"),
                 new TrafficScan("file:captures/<prod>.jsonl.gz", "ab".repeat(32), "records", 120_000, 2,
-                        List.of("captures/<prod>.jsonl.gz: record 7 at byte 4096: not a JSON object", "second problem")));
+                        List.of("captures/<prod>.jsonl.gz: record 7 at byte 4096: not a JSON object", "second problem"),
+                        new ControlledTraffic.Stats(120_500, 300, 100, 98, 120_000)));
         return new RunResult(RunResult.SCHEMA_VERSION, info, verdict(), List.of(baseline(), candidate()));
     }
 

@@ -54,12 +54,84 @@ class TrafficInputTest {
         assertThatThrownBy(() -> load("traffic: {}\n"))
                 .hasMessageContaining("traffic: needs a source: exactly one of synth, file, har, gor, accesslog");
         assertThatThrownBy(() -> load("traffic:\n  csv: a.csv\n"))
-                .hasMessageContaining("unknown key 'csv' at traffic (expected one of: synth, file, har, gor, accesslog, skipBadRecords)");
+                .hasMessageContaining("unknown key 'csv' at traffic (expected one of: synth, file, har, gor, accesslog, skipBadRecords, replay)");
     }
 
     @Test
     void skippingBadRecordsMakesNoSenseForSynthesizedTraffic() {
         assertThatThrownBy(() -> load("traffic:\n  skipBadRecords: true\n  synth: {duration: 1s, rate: 1, requests: [{path: /}]}\n"))
                 .hasMessageContaining("traffic.skipBadRecords: applies to recorded traffic only");
+    }
+
+    @Test
+    void replayControlsLoadWithTheirDefaults() throws Exception {
+        TrafficInput t = load("""
+                traffic:
+                  gor: a.gor
+                  replay:
+                    from: 30s
+                    to: 90s
+                    methods: [get, Post]
+                    allowPaths: ['^/v1/']
+                    denyPaths: ['^/v1/admin']
+                    speed: 2
+                    maxGap: 500ms
+                    loop: 3
+                    rewritePaths: [{match: '^/v1/', replace: '/v2/'}]
+                    setHeaders: {X-Replay: shadowgate}
+                    removeHeaders: [Cookie]
+                """).traffic();
+
+        ReplayControls c = t.controls();
+        assertThat(c.from()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(c.to()).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(c.methods()).containsExactly("GET", "POST");
+        assertThat(c.allowPaths()).singleElement().extracting(java.util.regex.Pattern::pattern).isEqualTo("^/v1/");
+        assertThat(c.speed()).isEqualTo(2.0);
+        assertThat(c.maxGap()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(c.rate()).isNull();
+        assertThat(c.loop()).isEqualTo(3);
+        assertThat(c.pathRewrites()).singleElement().extracting(ReplayControls.PathRewrite::replace).isEqualTo("/v2/");
+        assertThat(c.removeHeaders()).containsExactly("cookie");
+        assertThat(load("traffic:\n  har: a.har\n").traffic().controls().isNone()).isTrue();
+    }
+
+    @Test
+    void replayControlErrorsAreLocated() {
+        assertThatThrownBy(() -> load("traffic:\n  har: a.har\n  replay:\n    denyPaths: ['(unclosed']\n"))
+                .hasMessageContaining(":8:17: traffic.replay.denyPaths[0]: not a valid regular expression");
+        assertThatThrownBy(() -> load("traffic:\n  har: a.har\n  replay: {rate: 100, speed: 2}\n"))
+                .hasMessageContaining("traffic.replay.rate: replaces the recorded timing, so it cannot go with speed or maxGap");
+        assertThatThrownBy(() -> load("traffic:\n  har: a.har\n  replay: {from: 10s, to: 5s}\n"))
+                .hasMessageContaining("traffic.replay.to: must be after from");
+    }
+
+    @Test
+    void realTargetsNeedPermissionForSideEffectsAndMayCarryTheirOwnHeaders() throws Exception {
+        Path sub = Files.createDirectories(dir.resolve("scenarios"));
+        Path file = sub.resolve("t.yaml");
+        Files.writeString(file, """
+                name: t
+                targets:
+                  baseline: {url: http://127.0.0.1:8080}
+                  candidate:
+                    url: http://127.0.0.1:8081
+                    allowSideEffects: true
+                    host: api.internal
+                    headers: {Authorization: '${env:CANDIDATE_TOKEN}', X-Team: shadow}
+                traffic: {har: a.har}
+                """);
+        Scenario s = ScenarioLoader.load(file).scenario();
+
+        assertThat(s.baseline().allowSideEffects()).isFalse();
+        assertThat(s.candidate().allowSideEffects()).isTrue();
+        assertThat(s.candidate().host()).isEqualTo("api.internal");
+        assertThat(s.candidate().headers()).containsEntry("Authorization", "${env:CANDIDATE_TOKEN}");
+        assertThat(EnvReference.resolve("${env:CANDIDATE_TOKEN}", java.util.Map.of("CANDIDATE_TOKEN", "t0k"))).contains("t0k");
+        assertThat(EnvReference.resolve("${env:NOPE}", java.util.Map.of())).isEmpty();
+
+        Files.writeString(file, Files.readString(file).replace("${env:CANDIDATE_TOKEN}", "Bearer ${env:X}"));
+        assertThatThrownBy(() -> ScenarioLoader.load(file)).hasMessageContaining("targets.candidate.headers.Authorization: "
+                + "write an environment reference as the whole value");
     }
 }

@@ -30,6 +30,10 @@ import java.util.Locale;
  *   baseline:
  *     url: http://127.0.0.1:8080   # EITHER url: http only (https is not supported yet), with a host,
  *                                  #   no query or fragment ...
+ *     allowSideEffects: true       # optional; replay POST/PUT/PATCH/DELETE here (default: only to simulated)
+ *     host: api.internal           # optional; the Host header to present
+ *     headers:                     # optional; set on every request to this target only
+ *       Authorization: ${env:TOKEN}  #   a whole value ${env:NAME} is read from the environment at run time
  *   candidate:
  *     simulated:                   # ... OR simulated: a server the run starts on a loopback port
  *       version: "2.3.1"           # required; numbers such as 2.3 are taken as text
@@ -42,7 +46,7 @@ import java.util.Locale;
  *       errorStatus: 503           # 500..599, default 503
  *       faults:                    # optional list
  *         - kind: stall            # only "stall" for now (any case)
- *           at: 2s                 # >= 0, from the server's start
+ *           at: 2s                 # >= 0, from the schedule's start
  *           duration: 1s           # > 0
  * traffic:                         # required; exactly one source: synth, or file/har/gor/accesslog: PATH
  *   synth:                         # synthesized from a workload model
@@ -71,6 +75,21 @@ import java.util.Locale;
  *           content-type: application/json
  *           cookie: sid={{session}}
  *         body: '{"features": {{features:8}}, "tier": "{{choice:free=3|pro=1}}"}'   # optional
+ *   # file: capture.jsonl.gz       # OR recorded traffic, relative to this file: file (a traffic file),
+ *   # skipBadRecords: true         #   har, gor or accesslog; skipBadRecords counts and skips bad records
+ *   replay:                        # optional, for any source; each key optional
+ *     from: 30s                    # a time window [from, to); offsets then count from 'from'
+ *     to: 90s
+ *     methods: [GET, POST]         # only these methods
+ *     allowPaths: ['^/v1/']        # only paths matching one of these regexes ...
+ *     denyPaths: ['^/v1/admin']    # ... and none of these
+ *     speed: 2                     # > 0: recorded gaps divided by it
+ *     maxGap: 1s                   # idle gaps longer than this are shortened to it
+ *     rate: 500                    # OR constant spacing at this rate (not with speed or maxGap)
+ *     loop: 3                      # >= 1: the stream this many times back to back
+ *     rewritePaths: [{match: '^/v1/', replace: '/v2/'}]
+ *     setHeaders: {X-Replay: shadowgate}
+ *     removeHeaders: [Cookie]
  * timeouts:                        # optional; each key optional, > 0; defaults Timeouts.DEFAULT
  *   connect: 1s
  *   request: 2s

@@ -5,6 +5,8 @@ import io.shadowgate.judge.Evidence;
 import io.shadowgate.judge.Judge;
 import io.shadowgate.judge.Verdict;
 import io.shadowgate.metrics.MetricsRecorder;
+import io.shadowgate.metrics.PairedLatencies;
+import io.shadowgate.metrics.PairedLatencyRecorder;
 import io.shadowgate.metrics.ScheduleCounter;
 import io.shadowgate.metrics.TargetSummary;
 import io.shadowgate.replay.ReplayOptions;
@@ -94,8 +96,13 @@ final class RunPipeline {
         Verdict verdict;
         CountDownLatch written = new CountDownLatch(1);
         Thread interrupt = null;
+        PairedLatencyRecorder pairs = new PairedLatencyRecorder(Scenario.BASELINE, Scenario.CANDIDATE,
+                PairedLatencyRecorder.DEFAULT_CAPACITY, scenario.seed());
         try (MetricsRecorder recorder = new MetricsRecorder(roles, scheduled, MetricsRecorder.DEFAULT_INTERVAL_MILLIS);
-             ShadowReplayer replayer = ShadowReplayer.forEndpoints(targets.endpoints(), replayOptions, recorder)) {
+             ShadowReplayer replayer = ShadowReplayer.forEndpoints(targets.endpoints(), replayOptions, outcome -> {
+                 recorder.accept(outcome);
+                 pairs.accept(outcome);
+             })) {
             replayer.connect();
             interrupt = stopOnInterrupt(replayer, written, scenario);
             try {
@@ -106,7 +113,7 @@ final class RunPipeline {
             }
             recorder.close();
             measured = recorder.summaries(targets.addresses());
-            verdict = judge(scenario, recorder, measured, summary.stopped());
+            verdict = judge(scenario, recorder, pairs.snapshot(), measured, summary.stopped());
             RunResult result = new RunResult(RunResult.SCHEMA_VERSION,
                     runInfo(loaded, scenario, scan, started, summary.stopped()), verdict, measured);
             Path dir = options.outDir() != null ? options.outDir() : defaultDir(scenario, started);
@@ -121,11 +128,12 @@ final class RunPipeline {
         }
     }
 
-    private static Verdict judge(Scenario scenario, MetricsRecorder recorder, List<TargetSummary> measured, boolean partial) {
+    private static Verdict judge(Scenario scenario, MetricsRecorder recorder, PairedLatencies pairs,
+                                 List<TargetSummary> measured, boolean partial) {
         Evidence evidence = new Evidence("all",
                 recorder.latency(Scenario.BASELINE), recorder.latency(Scenario.CANDIDATE),
-                measured.get(0).counts(), measured.get(1).counts());
-        Verdict verdict = new Judge(scenario.gates()).judge(evidence);
+                measured.get(0).counts(), measured.get(1).counts(), pairs);
+        Verdict verdict = new Judge(scenario.gates(), scenario.seed()).judge(evidence);
         if (partial && verdict.decision() == Decision.GO) {
             // An interrupted run saw less than the scenario asked for: it cannot pre-authorize.
             List<String> reasons = new ArrayList<>(verdict.reasons());

@@ -1,6 +1,7 @@
 package io.shadowgate.judge;
 
 import io.shadowgate.metrics.OutcomeCounts;
+import io.shadowgate.metrics.PairedLatencies;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -12,11 +13,19 @@ import org.HdrHistogram.Histogram;
  * @param candidateLatency candidate latency histogram, microseconds
  * @param baseline         baseline outcomes
  * @param candidate        candidate outcomes
+ * @param pairs            (baseline, candidate) latencies of the same requests, or null when unpaired
  */
 public record Evidence(
         String scope,
         Histogram baselineLatency,
         Histogram candidateLatency,
         OutcomeCounts baseline,
-        OutcomeCounts candidate) {
+        OutcomeCounts candidate,
+        PairedLatencies pairs) {
+
+    /** Evidence without request pairs (split traffic, or offline samples). */
+    public Evidence(String scope, Histogram baselineLatency, Histogram candidateLatency, OutcomeCounts baseline,
+                    OutcomeCounts candidate) {
+        this(scope, baselineLatency, candidateLatency, baseline, candidate, null);
+    }
 }

@@ -9,8 +9,26 @@ import java.util.Map;
  * @param latency    by percentile ({@code 50}, {@code 99}, {@code 99.9} …): the allowed increase
  *                   over the baseline and/or an absolute budget
  * @param errorRate  allowed increase of the error rate, or null for no error gate
+ * @param confidence how sure a decision must be, e.g. 0.99: a candidate that breaches a gate
+ *                   by exactly its margin comes out GO at most 1 − confidence of the time, and
+ *                   a candidate within every margin comes out NO_GO at most as often
  */
-public record Gates(long minSamples, Map<Double, LatencyGate> latency, ErrorRateGate errorRate) {
+public record Gates(long minSamples, Map<Double, LatencyGate> latency, ErrorRateGate errorRate, double confidence) {
 
     public static final long DEFAULT_MIN_SAMPLES = 200;
+    public static final double DEFAULT_CONFIDENCE = 0.99;
+
+    /** Gates at the default confidence. */
+    public Gates(long minSamples, Map<Double, LatencyGate> latency, ErrorRateGate errorRate) {
+        this(minSamples, latency, errorRate, DEFAULT_CONFIDENCE);
+    }
+
+    /** How many gates there are, each bound counted once (for the family-wise correction). */
+    public int count() {
+        int n = errorRate == null ? 0 : 1;
+        for (LatencyGate gate : latency.values()) {
+            n += (gate.maxIncrease() != null ? 1 : 0) + (gate.maxMs() != null ? 1 : 0);
+        }
+        return n;
+    }
 }

@@ -75,7 +75,7 @@ final class ScenarioDocument {
     record ConnectionsDoc(Integer maxPerTarget, Integer warmup) {
     }
 
-    record GatesDoc(Long minSamples, Map<String, LatencyGateDoc> latency, ErrorRateGateDoc errorRate) {
+    record GatesDoc(Long minSamples, Map<String, LatencyGateDoc> latency, ErrorRateGateDoc errorRate, String confidence) {
     }
 
     record LatencyGateDoc(String maxIncrease, Double maxMs) {

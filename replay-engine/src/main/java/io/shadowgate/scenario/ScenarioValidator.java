@@ -144,7 +144,15 @@ final class ScenarioValidator {
             String increase = check.required("gates.errorRate", "maxIncrease", doc.errorRate().maxIncrease());
             errorRate = new ErrorRateGate(check.fraction("gates.errorRate.maxIncrease", increase));
         }
-        return new Gates(minSamples, Collections.unmodifiableMap(latency), errorRate);
+        double confidence = Gates.DEFAULT_CONFIDENCE;
+        if (doc.confidence() != null) {
+            confidence = check.fraction("gates.confidence", doc.confidence());
+            if (confidence < 0.5 || confidence >= 1) {
+                throw check.invalid("gates.confidence", "must be at least 50% and below 100%, e.g. 99%, found '"
+                        + doc.confidence() + "'");
+            }
+        }
+        return new Gates(minSamples, Collections.unmodifiableMap(latency), errorRate, confidence);
     }
 
     private LatencyGate latencyGate(String path, LatencyGateDoc doc) throws ScenarioException {

@@ -47,8 +47,10 @@ class JudgeTest {
                 .containsExactly("latency p99 increase", "latency p99 budget", "error rate increase");
         GateResult relative = v.gates().get(0);
         assertThat(relative.estimate()).isCloseTo(0.05, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(relative.rule()).contains("point estimate").contains("<= 10.0%");
-        assertThat(relative.interval()).isNull();
+        assertThat(relative.rule()).contains("GO if the one-sided 99% upper bound").contains("<= +10.0%")
+                .contains("Bonferroni over 3 gates");
+        assertThat(relative.interval().lower()).isLessThan(0.05);
+        assertThat(relative.interval().upper()).isBetween(0.05, 0.10);
     }
 
     @Test
@@ -58,7 +60,7 @@ class JudgeTest {
 
         assertThat(v.decision()).isEqualTo(Decision.NO_GO);
         assertThat(v.reasons()).singleElement().asString()
-                .isEqualTo("latency p99 increase: candidate 149 ms vs baseline 99.1 ms (+50.0%), limit +10.0%");
+                .isEqualTo("latency p99 increase: candidate 149 ms vs baseline 99.1 ms, +50.0% [+48.3%, +51.8%], limit +10.0%");
     }
 
     @Test

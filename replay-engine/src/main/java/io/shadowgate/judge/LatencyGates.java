@@ -1,0 +1,137 @@
+package io.shadowgate.judge;
+
+import io.shadowgate.compare.PairedQuantileRatio;
+import io.shadowgate.compare.QuantileBounds;
+import io.shadowgate.metrics.PairedLatencies;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The two latency gates: a percentile's increase over the baseline (on the request pairs of
+ * shadow traffic, or conservatively on the two histograms when there are no pairs), and a
+ * percentile against an absolute budget. Each returns its estimate, its bounds and the rule.
+ */
+final class LatencyGates {
+
+    /** A percentile estimate needs at least this many responses beyond it to mean anything. */
+    static final int MIN_TAIL_SAMPLES = 10;
+
+    private final Levels levels;
+    private final long minSamples;
+    private final long seed;
+
+    LatencyGates(Levels levels, long minSamples, long seed) {
+        this.levels = levels;
+        this.minSamples = minSamples;
+        this.seed = seed;
+    }
+
+    GateResult relative(Evidence ev, double percentile, double maxIncrease) {
+        String p = Format.percentileName(percentile);
+        String gate = "latency " + p + " increase";
+        boolean paired = ev.pairs() != null && ev.pairs().size() > 0;
+        String method = paired
+                ? "paired Poisson bootstrap (" + PairedQuantileRatio.DEFAULT_REPLICATES + " replicates) standard error of "
+                        + "log(candidate " + p + " / baseline " + p + "), normal on the log scale"
+                : "order-statistic bounds on each side's " + p + ", combined (unpaired, conservative)";
+        String rule = levels.rule("candidate " + p + " / baseline " + p + " - 1", "+" + Format.percent(maxIncrease), method);
+        double b = millis(ev.baselineLatency(), percentile);
+        double c = millis(ev.candidateLatency(), percentile);
+        long n = paired ? ev.pairs().size() : Math.min(ev.baselineLatency().getTotalCount(), ev.candidateLatency().getTotalCount());
+        String thin = tooThin(n, percentile, paired ? "request pairs" : "responses");
+        if (thin != null) {
+            return new GateResult(gate, ev.scope(), Decision.INCONCLUSIVE, b, c, Double.NaN, null, maxIncrease, "ratio",
+                    rule, gate + ": " + thin);
+        }
+        double estimate;
+        double upper;
+        double lower;
+        String needMore = "";
+        if (paired) {
+            PairedLatencies pairs = ev.pairs();
+            PairedQuantileRatio.Result r = PairedQuantileRatio.estimate(pairs.baseline(), pairs.candidate(), percentile,
+                    PairedQuantileRatio.DEFAULT_REPLICATES, seed);
+            // A reservoir smaller than the run: its standard error overstates the run's; keep it (conservative).
+            estimate = r.estimate() - 1;
+            upper = r.upper(levels.go()) - 1;
+            lower = r.lower(levels.noGo()) - 1;
+            needMore = moreTraffic(r, maxIncrease, pairs.seen());
+        } else {
+            QuantileBounds.Result bq = QuantileBounds.of(ev.baselineLatency(), percentile);
+            QuantileBounds.Result cq = QuantileBounds.of(ev.candidateLatency(), percentile);
+            // Split each side's error between the two quantiles (Bonferroni), since nothing pairs them.
+            double go = 1 - (1 - levels.go()) / 2;
+            double noGo = 1 - (1 - levels.noGo()) / 2;
+            estimate = c / b - 1;
+            upper = cq.upper(go) / bq.lower(go) - 1;
+            lower = cq.lower(noGo) / bq.upper(noGo) - 1;
+        }
+        Decision d = levels.decide(upper, lower, maxIncrease);
+        Interval interval = new Interval(lower, upper, levels.confidence(), method);
+        String reason = String.format(Locale.ROOT, "%s: candidate %s vs baseline %s, %s%s [%s%s, %s%s], limit +%s%s",
+                gate, Format.millis(c), Format.millis(b), sign(estimate), Format.percent(estimate), sign(lower),
+                Format.percent(lower), sign(upper), Format.percent(upper), Format.percent(maxIncrease),
+                d == Decision.INCONCLUSIVE ? needMore : "");
+        return new GateResult(gate, ev.scope(), d, b, c, estimate, interval, maxIncrease, "ratio", rule, reason);
+    }
+
+    GateResult budget(Evidence ev, double percentile, double maxMs) {
+        String p = Format.percentileName(percentile);
+        String gate = "latency " + p + " budget";
+        String method = "distribution-free order-statistic bounds (binomial ranks) on the candidate's " + p;
+        String rule = levels.rule("the candidate's " + p, Format.millis(maxMs), method);
+        double b = millis(ev.baselineLatency(), percentile);
+        QuantileBounds.Result cq = QuantileBounds.of(ev.candidateLatency(), percentile);
+        String thin = tooThin(cq.n(), percentile, "responses");
+        if (thin != null) {
+            return new GateResult(gate, ev.scope(), Decision.INCONCLUSIVE, b, cq.estimate(), cq.estimate(), null, maxMs,
+                    "ms", rule, gate + ": " + thin);
+        }
+        double upper = cq.upper(levels.go());
+        double lower = cq.lower(levels.noGo());
+        Decision d = levels.decide(upper, lower, maxMs);
+        String reason = String.format(Locale.ROOT, "%s: candidate %s [%s, %s], budget %s", gate,
+                Format.millis(cq.estimate()), Format.millis(lower), Format.millis(upper), Format.millis(maxMs));
+        return new GateResult(gate, ev.scope(), d, b, cq.estimate(), cq.estimate(),
+                new Interval(lower, upper, levels.confidence(), method), maxMs, "ms", rule, reason);
+    }
+
+    /** Why a percentile cannot be judged yet, or null if it can. */
+    private String tooThin(long n, double percentile, String what) {
+        if (n < minSamples) {
+            return "only " + n + " " + what + ", at least " + minSamples + " needed";
+        }
+        // The epsilon keeps 10 / 0.001 from becoming 10001 through rounding.
+        long needed = (long) Math.ceil(MIN_TAIL_SAMPLES / (1 - percentile / 100.0) - 1e-6);
+        if (n < needed) {
+            return "only " + n + " " + what + "; " + Format.percentileName(percentile) + " needs at least " + needed
+                    + " (" + MIN_TAIL_SAMPLES + " beyond it)";
+        }
+        return null;
+    }
+
+    /**
+     * Roughly how many request pairs would decide: the bounds' half-width on the log scale
+     * shrinks like 1/sqrt(n), so with the estimate where it is, n grows by
+     * (half-width / distance to the margin)^2.
+     */
+    private String moreTraffic(PairedQuantileRatio.Result r, double maxIncrease, long seen) {
+        double distance = Math.abs(Math.log(1 + maxIncrease) - Math.log(r.estimate()));
+        double halfWidth = PairedQuantileRatio.z(r.estimate() < 1 + maxIncrease ? levels.go() : levels.noGo()) * r.logSe()
+                * Math.sqrt((double) r.pairs() / Math.max(seen, r.pairs()));
+        if (distance < 1e-9) {
+            return "; the estimate sits on the margin: no amount of traffic is likely to decide";
+        }
+        double factor = Math.pow(halfWidth / distance, 2);
+        long total = (long) Math.ceil(Math.max(seen, r.pairs()) * factor);
+        return String.format(Locale.ROOT, "; about %d request pairs in all would likely decide", Math.max(total, seen + 1));
+    }
+
+    private static String sign(double x) {
+        return x >= 0 ? "+" : "-";
+    }
+
+    private static double millis(Histogram histogram, double percentile) {
+        return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getValueAtPercentile(percentile) / 1_000.0;
+    }
+}

@@ -83,6 +83,23 @@ class RunCommandTest {
     }
 
     @Test
+    void theSameVersionAgainstItselfIsGoWithItsIntervals() throws IOException {
+        Path out = tmp.resolve("aa");
+        Result r = shadowgate("run", SCENARIOS.resolve("aa-sanity.yaml").toString(), "--duration", "8s", "--out", out.toString());
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.GO);
+        JsonNode gates = new ObjectMapper().readTree(out.resolve("verdict.json").toFile()).path("verdict").path("gates");
+        for (JsonNode gate : gates) {
+            if (gate.path("unit").asText().equals("ratio")) {
+                // Identical versions: the interval straddles zero and sits well inside the 10 % margin.
+                assertThat(gate.path("interval").path("lower").asDouble()).isLessThan(0.0);
+                assertThat(gate.path("interval").path("upper").asDouble()).isBetween(0.0, 0.10);
+                assertThat(gate.path("rule").asText()).contains("paired Poisson bootstrap");
+            }
+        }
+    }
+
+    @Test
     void aBrokenScenarioIsExit65WithFileLineAndColumn() throws IOException {
         Path file = tmp.resolve("typo.yaml");
         Files.writeString(file, Files.readString(SCENARIOS.resolve("demo-rollback.yaml")).replace("    rate: 400", "    rat: 400"));

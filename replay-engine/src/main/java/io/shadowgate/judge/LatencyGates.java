@@ -67,7 +67,8 @@ final class LatencyGates {
             lower = cq.lower(noGo) / bq.upper(noGo) - 1;
         }
         Decision d = levels.decide(upper, lower, maxIncrease);
-        Interval interval = new Interval(lower, upper, levels.confidence(), method);
+        Interval interval = new Interval(lower, upper, levels.confidence(),
+                paired ? "paired bootstrap, log scale" : "order statistics, unpaired");
         String reason = String.format(Locale.ROOT, "%s: candidate %s vs baseline %s, %s%s [%s%s, %s%s], limit +%s%s",
                 gate, Format.millis(c), Format.millis(b), sign(estimate), Format.percent(estimate), sign(lower),
                 Format.percent(lower), sign(upper), Format.percent(upper), Format.percent(maxIncrease),
@@ -93,7 +94,7 @@ final class LatencyGates {
         String reason = String.format(Locale.ROOT, "%s: candidate %s [%s, %s], budget %s", gate,
                 Format.millis(cq.estimate()), Format.millis(lower), Format.millis(upper), Format.millis(maxMs));
         return new GateResult(gate, ev.scope(), d, b, cq.estimate(), cq.estimate(),
-                new Interval(lower, upper, levels.confidence(), method), maxMs, "ms", rule, reason);
+                new Interval(lower, upper, levels.confidence(), "order statistics"), maxMs, "ms", rule, reason);
     }
 
     /** Why a percentile cannot be judged yet, or null if it can. */

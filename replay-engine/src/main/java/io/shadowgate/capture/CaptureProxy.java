@@ -5,11 +5,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.shadowgate.netty.SocketErrors;
 import io.shadowgate.netty.Transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +84,7 @@ public final class CaptureProxy implements AutoCloseable {
             writer.close(CaptureOptions.WRITER_CLOSE_TIMEOUT);
             Files.deleteIfExists(options.out());
             throw new IllegalStateException("cannot listen on " + options.listenHost() + ":" + options.listenPort() + ": "
-                    + reason(bound.cause()));
+                    + SocketErrors.reason(bound.cause()));
         }
         log.info("capture proxy listening on {}, forwarding to {} ({} transport)", bound.channel().localAddress(),
                 options.upstream(), transport);
@@ -147,19 +147,4 @@ public final class CaptureProxy implements AutoCloseable {
         stop();
     }
 
-    /** The OS's words without the transport's prefix, as SimulatedServer reports them. */
-    private static String reason(Throwable cause) {
-        if (cause == null) {
-            return "unknown error";
-        }
-        if (cause instanceof UnresolvedAddressException) {
-            return "cannot resolve the host name";
-        }
-        String message = cause.getMessage();
-        if (message == null || message.isBlank()) {
-            return cause.getClass().getSimpleName();
-        }
-        int colon = message.lastIndexOf(": ");
-        return colon >= 0 ? message.substring(colon + 2) : message;
-    }
 }

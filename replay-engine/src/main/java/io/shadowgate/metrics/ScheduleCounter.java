@@ -1,6 +1,5 @@
 package io.shadowgate.metrics;
 
-import io.shadowgate.traffic.Request;
 import io.shadowgate.traffic.TrafficSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,25 +17,11 @@ public final class ScheduleCounter {
 
     /** {@code source}, counting every request it yields. */
     public TrafficSource counting(TrafficSource source) {
-        return new TrafficSource() {
-            @Override
-            public boolean hasNext() {
-                return source.hasNext();
-            }
-
-            @Override
-            public Request next() {
-                Request request = source.next();
-                total.increment();
-                byEndpoint.computeIfAbsent(request.endpoint(), e -> new LongAdder()).increment();
-                return request;
-            }
-
-            @Override
-            public void close() {
-                source.close();
-            }
-        };
+        return source.map(request -> {
+            total.increment();
+            byEndpoint.computeIfAbsent(request.endpoint(), e -> new LongAdder()).increment();
+            return request;
+        });
     }
 
     public long total() {

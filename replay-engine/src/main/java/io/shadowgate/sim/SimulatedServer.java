@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.shadowgate.netty.SocketErrors;
 import io.shadowgate.netty.Transport;
 import io.shadowgate.scenario.SimulatedProfile;
 import org.slf4j.Logger;
@@ -12,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.channels.UnresolvedAddressException;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -97,7 +97,7 @@ public final class SimulatedServer implements AutoCloseable {
         ChannelFuture bound = bootstrap.bind(host, port).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             shutdown(group);
-            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + reason(bound.cause()));
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + SocketErrors.reason(bound.cause()));
         }
         Channel channel = bound.channel();
         int actualPort = ((InetSocketAddress) channel.localAddress()).getPort();
@@ -145,25 +145,6 @@ public final class SimulatedServer implements AutoCloseable {
 
     private static void shutdown(EventLoopGroup group) {
         group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).awaitUninterruptibly();
-    }
-
-    /**
-     * The OS's words without the transport's prefix: epoll says "bind(..) failed with
-     * error(-98): Address already in use", NIO just "Address already in use".
-     */
-    private static String reason(Throwable cause) {
-        if (cause == null) {
-            return "unknown error";
-        }
-        if (cause instanceof UnresolvedAddressException) {
-            return "cannot resolve the host name";
-        }
-        String message = cause.getMessage();
-        if (message == null || message.isBlank()) {
-            return cause.getClass().getSimpleName();
-        }
-        int colon = message.lastIndexOf(": ");
-        return colon >= 0 ? message.substring(colon + 2) : message;
     }
 
     /** IPv6 literals need brackets in a URI. */

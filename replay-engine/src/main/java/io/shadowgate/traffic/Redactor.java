@@ -65,22 +65,7 @@ public final class Redactor {
 
     /** {@code source} with every request redacted. */
     public TrafficSource redacting(TrafficSource source) {
-        return new TrafficSource() {
-            @Override
-            public boolean hasNext() {
-                return source.hasNext();
-            }
-
-            @Override
-            public Request next() {
-                return redact(source.next());
-            }
-
-            @Override
-            public void close() {
-                source.close();
-            }
-        };
+        return source.map(this::redact);
     }
 
     private List<Header> redact(List<Header> in) {

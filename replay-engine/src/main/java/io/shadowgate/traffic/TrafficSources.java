@@ -89,24 +89,10 @@ public final class TrafficSources {
 
     /** {@code source}, feeding the canonical line of every request it yields to {@code digest}. */
     private static TrafficSource hashing(TrafficSource source, MessageDigest digest) {
-        return new TrafficSource() {
-            @Override
-            public boolean hasNext() {
-                return source.hasNext();
-            }
-
-            @Override
-            public Request next() {
-                Request r = source.next();
-                digest.update(TrafficLines.record(r));
-                return r;
-            }
-
-            @Override
-            public void close() {
-                source.close();
-            }
-        };
+        return source.map(r -> {
+            digest.update(TrafficLines.record(r));
+            return r;
+        });
     }
 
     private static String fileSha256(Path file) {

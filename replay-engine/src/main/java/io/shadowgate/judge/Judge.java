@@ -1,11 +1,9 @@
 package io.shadowgate.judge;
 
-import io.shadowgate.scenario.ErrorRateGate;
 import io.shadowgate.scenario.Gates;
 import io.shadowgate.scenario.LatencyGate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -52,26 +50,9 @@ public final class Judge {
             }
         }
         if (gates.errorRate() != null) {
-            results.add(errorRate(evidence, gates.errorRate()));
+            results.add(new ErrorRateGates(levels, gates.minSamples()).increase(evidence, gates.errorRate()));
         }
         return combine(results);
-    }
-
-    private GateResult errorRate(Evidence ev, ErrorRateGate gate) {
-        String name = "error rate increase";
-        String rule = "point estimate: candidate error rate - baseline error rate <= " + Format.points(gate.maxIncrease());
-        double b = ev.baseline().errorRate();
-        double c = ev.candidate().errorRate();
-        long fewest = Math.min(ev.baseline().judged(), ev.candidate().judged());
-        if (fewest < gates.minSamples()) {
-            return new GateResult(name, ev.scope(), Decision.INCONCLUSIVE, b, c, Double.NaN, null, gate.maxIncrease(),
-                    "points", rule, name + ": only " + fewest + " requests judged, at least " + gates.minSamples() + " needed");
-        }
-        double increase = c - b;
-        Decision d = increase <= gate.maxIncrease() ? Decision.GO : Decision.NO_GO;
-        String reason = String.format(Locale.ROOT, "%s: candidate %s vs baseline %s (%s), limit +%s", name,
-                Format.percent(c), Format.percent(b), Format.signedPoints(increase), Format.points(gate.maxIncrease()));
-        return new GateResult(name, ev.scope(), d, b, c, increase, null, gate.maxIncrease(), "points", rule, reason);
     }
 
     static Verdict combine(List<GateResult> results) {

@@ -39,7 +39,8 @@ class JudgeTest {
 
     @Test
     void aCandidateWithinEveryLimitIsGo() {
-        Evidence ev = new Evidence("all", uniform(2000, 1, 100), uniform(2000, 1, 105), counts(2000, 10), counts(2000, 12));
+        // 20,000 requests a side: enough for a 0.1-point difference in errors to be shown within 0.5 points.
+        Evidence ev = new Evidence("all", uniform(2000, 1, 100), uniform(2000, 1, 105), counts(20_000, 100), counts(20_000, 120));
         Verdict v = new Judge(gates(p99(0.10, 200.0), new ErrorRateGate(0.005))).judge(ev);
 
         assertThat(v.decision()).isEqualTo(Decision.GO);
@@ -80,6 +81,26 @@ class JudgeTest {
         assertThat(v.decision()).isEqualTo(Decision.NO_GO);
         assertThat(v.gates().get(0).estimate()).isCloseTo(0.02, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(v.reasons().get(0)).contains("+2.00 pp").contains("limit +0.500 pp");
+    }
+
+    @Test
+    void aSmallDifferenceOnLittleTrafficIsInconclusiveAndSaysHowMuchMoreWouldDecide() {
+        Evidence ev = new Evidence("all", uniform(2000, 1, 10), uniform(2000, 1, 10), counts(2000, 10), counts(2000, 12));
+        GateResult errors = new Judge(gates(Map.of(), new ErrorRateGate(0.005))).judge(ev).gates().get(0);
+
+        assertThat(errors.decision()).isEqualTo(Decision.INCONCLUSIVE);
+        assertThat(errors.interval().lower()).isLessThan(0);
+        assertThat(errors.interval().upper()).isGreaterThan(0.005);
+        assertThat(errors.reason()).contains("requests per target in all would likely decide");
+    }
+
+    @Test
+    void fewErrorsAreJudgedByTheExactTest() {
+        Evidence ev = new Evidence("all", uniform(2000, 1, 10), uniform(2000, 1, 10), counts(1500, 1), counts(1500, 2));
+        GateResult errors = new Judge(gates(Map.of(), new ErrorRateGate(0.01))).judge(ev).gates().get(0);
+
+        assertThat(errors.rule()).contains("exact unconditional");
+        assertThat(errors.decision()).isEqualTo(Decision.GO);
     }
 
     @Test

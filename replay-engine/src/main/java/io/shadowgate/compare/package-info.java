@@ -1,0 +1,2 @@
+/** Statistical comparisons of baseline and candidate (error rates, latency) that the judge's gates use. */
+package io.shadowgate.compare;

@@ -10,6 +10,8 @@ import io.shadowgate.compare.KayentaClassifierResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,11 +20,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code shadowgate judge}: offline comparison of two sample sets read from files.
  *
- * <p>One mode exists so far, {@code --classify}: Kayenta's Mann–Whitney classification of
- * one metric. Offline gate judging (GO / NO_GO / INCONCLUSIVE from the files) will be a
- * second mode of this command; until it is built, {@code judge} without {@code --classify}
- * is a usage error that says so. The options below beyond the file ones belong to
- * {@code --classify}, which is why their presence is checked here rather than by picocli.
+ * <p>Two modes: {@code --gate} judges the files with the same gates and decision rule as
+ * {@code run} (see {@link OfflineGates}); {@code --classify} is Kayenta's Mann–Whitney
+ * classification of one metric. Which options go with which mode is checked here rather
+ * than by picocli.
  */
 @Command(name = "judge",
         mixinStandardHelpOptions = true,
@@ -34,16 +35,36 @@ import picocli.CommandLine.Option;
                 + "and the effect size.",
             ".hlog files: every interval, each bucket as its median-equivalent value in the log's unit, at most "
                 + "5,000,000 values per file. NaN values and empty CSV cells are left out and counted on stderr.",
-            "Offline gate judging is not built yet, so --classify is required."},
+            "--gate judges the candidate with the same gates and rule as run, and exits like run: 0 GO, 1 NO_GO, "
+                + "2 INCONCLUSIVE."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            " 0:classified, whatever the classification (it is information, not a verdict)",
+            " 0:GO (--gate), or classified whatever the classification (--classify: information, not a verdict)",
+            " 1:NO_GO (--gate)",
+            " 2:INCONCLUSIVE (--gate)",
             "64:usage error",
             "65:a sample file cannot be read or holds something that is not a number"})
 final class JudgeCommand implements Callable<Integer> {
 
     /** Classification is information: the exit code does not carry it. */
     private static final int CLASSIFIED = 0;
+
+    @Option(names = "--gate", paramLabel = "SPEC",
+            description = "A gate, repeatable: pNN=+X%% (candidate at most X %% above the baseline) or pNN<=DURATION "
+                    + "(an absolute budget), e.g. --gate p99=+10%% --gate p99<=250ms. Judged with the same rule as run.")
+    List<String> gates = new ArrayList<>();
+
+    @Option(names = "--paired", description = "Value i of one file is the same request as value i of the other "
+            + "(shadow traffic): the comparison uses the pairing.")
+    boolean paired;
+
+    @Option(names = "--unit", paramLabel = "ms|us|s", defaultValue = "ms",
+            description = "Unit of the values in the files for --gate (default: ${DEFAULT-VALUE}).")
+    String unit;
+
+    @Option(names = "--min-samples", paramLabel = "N", defaultValue = "200",
+            description = "Fewest values per side below which a gate is INCONCLUSIVE (default: ${DEFAULT-VALUE}).")
+    long minSamples;
 
     @Option(names = "--classify", description = "Classify the candidate against the baseline (Kayenta's Mann-Whitney classifier).")
     boolean classify;
@@ -102,7 +123,7 @@ final class JudgeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws BadInputException {
         if (!classify) {
-            throw usage("judge needs --classify; offline gate judging is not built yet");
+            return judgeGates();
         }
         KayentaClassifier classifier = classifier();
         SampleSet base = SampleFiles.read(baseline, column);
@@ -119,6 +140,37 @@ final class JudgeCommand implements Callable<Integer> {
         out.println(json ? json(result) : text(result, classifier, base, cand));
         out.flush();
         return CLASSIFIED;
+    }
+
+    /** {@code --gate} mode: GO (0), NO_GO (1) or INCONCLUSIVE (2), as {@code run} exits. */
+    private int judgeGates() throws BadInputException {
+        if (gates.isEmpty() || baseline == null || candidate == null) {
+            throw usage("judge needs --baseline FILE, --candidate FILE and at least one --gate (or --classify)");
+        }
+        double level = confidence == null ? io.shadowgate.scenario.Gates.DEFAULT_CONFIDENCE : confidence;
+        if (!(level >= 0.5 && level < 1)) {
+            throw usage("--confidence must be at least 0.5 and below 1, was " + level);
+        }
+        double millisPerUnit = switch (unit.toLowerCase(java.util.Locale.ROOT)) {
+            case "ms" -> 1;
+            case "us", "µs" -> 0.001;
+            case "s" -> 1000;
+            default -> throw usage("--unit must be ms, us or s, was '" + unit + "'");
+        };
+        io.shadowgate.scenario.Gates parsed;
+        try {
+            parsed = OfflineGates.parse(gates, minSamples, level);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        SampleSet base = SampleFiles.read(baseline, column);
+        SampleSet cand = SampleFiles.read(candidate, column);
+        if (paired && base.values().length != cand.values().length) {
+            throw new BadInputException("--paired needs as many values in " + candidate + " (" + cand.values().length
+                    + ") as in " + baseline + " (" + base.values().length + ")");
+        }
+        return OfflineGates.judge(parsed, base.values(), cand.values(), millisPerUnit, paired, json,
+                spec.commandLine().getOut()).decision().exitCode();
     }
 
     private KayentaClassifier classifier() {

@@ -62,6 +62,15 @@ public final class VerdictJson {
     }
 
     /** The pretty-printing writer; package-private so only the report writers share it. */
+    /** Any part of a result (a verdict, a gate) as pretty JSON, with the same rules as verdict.json. */
+    public static String toJson(Object value) {
+        try {
+            return WRITER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException("a result record always serialises", e);
+        }
+    }
+
     static ObjectWriter writer() {
         return WRITER;
     }

@@ -4,6 +4,7 @@ import io.shadowgate.compare.DifferenceEstimate;
 import io.shadowgate.compare.ErrorCount;
 import io.shadowgate.compare.ErrorRateDifference;
 import io.shadowgate.compare.ExactUnconditionalTest;
+import io.shadowgate.compare.PairedQuantileRatio;
 import io.shadowgate.compare.SampleSizeProjection;
 import io.shadowgate.scenario.ErrorRateGate;
 import java.util.Locale;
@@ -73,6 +74,19 @@ final class ErrorRateGates {
                 Format.signedPoints(noGoSide.lower()), Format.signedPoints(goSide.upper()), Format.points(margin), more);
         return new GateResult(name, ev.scope(), d, b.rate(), c.rate(), estimate,
                 new Interval(noGoSide.lower(), goSide.upper(), levels.confidence(), goSide.method()), margin, "points",
-                rule, reason);
+                rule, reason, detectable(goSide, margin));
+    }
+
+    /**
+     * The smallest increase shown as a breach four times in five at this traffic: the margin
+     * plus (z(noGo) + z(0.8)) standard errors, the standard error read off the interval's width.
+     */
+    private double detectable(DifferenceEstimate interval, double margin) {
+        if (!interval.hasData()) {
+            return Double.NaN;
+        }
+        double z = PairedQuantileRatio.z((1 + interval.confidence()) / 2);
+        double se = (interval.upper() - interval.lower()) / (2 * z);
+        return margin + (PairedQuantileRatio.z(levels.noGo()) + PairedQuantileRatio.z(GateResult.DETECTION_POWER)) * se;
     }
 }

@@ -14,6 +14,8 @@ package io.shadowgate.judge;
  * @param unit      unit of estimate and limit: {@code ratio}, {@code ms} or {@code points}
  * @param rule      the rule that decided, stated so a reader can check it
  * @param reason    one line for people
+ * @param detectable the smallest true value (in the estimate's unit) that this much traffic
+ *                  would show as a breach (NO_GO) four times in five; NaN where not computed
  */
 public record GateResult(
         String gate,
@@ -26,5 +28,15 @@ public record GateResult(
         double limit,
         String unit,
         String rule,
-        String reason) {
+        String reason,
+        double detectable) {
+
+    /** Power of the "smallest detectable" figure: the breach is shown this often. */
+    public static final double DETECTION_POWER = 0.8;
+
+    /** A result without a detectable-effect figure. */
+    public GateResult(String gate, String scope, Decision decision, double baseline, double candidate, double estimate,
+                      Interval interval, double limit, String unit, String rule, String reason) {
+        this(gate, scope, decision, baseline, candidate, estimate, interval, limit, unit, rule, reason, Double.NaN);
+    }
 }

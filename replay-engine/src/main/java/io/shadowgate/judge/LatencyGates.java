@@ -47,6 +47,7 @@ final class LatencyGates {
         double upper;
         double lower;
         String needMore = "";
+        double detectable = Double.NaN;
         if (paired) {
             PairedLatencies pairs = ev.pairs();
             PairedQuantileRatio.Result r = PairedQuantileRatio.estimate(pairs.baseline(), pairs.candidate(), percentile,
@@ -56,6 +57,10 @@ final class LatencyGates {
             upper = r.upper(levels.go()) - 1;
             lower = r.lower(levels.noGo()) - 1;
             needMore = moreTraffic(r, maxIncrease, pairs.seen());
+            // NO_GO needs log(ratio) - z(noGo)·se > log(1 + margin); it happens 80 % of the time when the
+            // true ratio is (1 + margin)·exp((z(noGo) + z(0.8))·se).
+            detectable = (1 + maxIncrease) * Math.exp((PairedQuantileRatio.z(levels.noGo())
+                    + PairedQuantileRatio.z(GateResult.DETECTION_POWER)) * r.logSe()) - 1;
         } else {
             QuantileBounds.Result bq = QuantileBounds.of(ev.baselineLatency(), percentile);
             QuantileBounds.Result cq = QuantileBounds.of(ev.candidateLatency(), percentile);
@@ -73,7 +78,7 @@ final class LatencyGates {
                 gate, Format.millis(c), Format.millis(b), sign(estimate), Format.percent(estimate), sign(lower),
                 Format.percent(lower), sign(upper), Format.percent(upper), Format.percent(maxIncrease),
                 d == Decision.INCONCLUSIVE ? needMore : "");
-        return new GateResult(gate, ev.scope(), d, b, c, estimate, interval, maxIncrease, "ratio", rule, reason);
+        return new GateResult(gate, ev.scope(), d, b, c, estimate, interval, maxIncrease, "ratio", rule, reason, detectable);
     }
 
     GateResult budget(Evidence ev, double percentile, double maxMs) {

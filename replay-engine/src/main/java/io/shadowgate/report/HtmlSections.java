@@ -21,14 +21,17 @@ final class HtmlSections {
     private HtmlSections() {
     }
 
-    /** One row per gate, in scenario order, coloured by its decision. */
+    /**
+     * One row per gate, in scenario order, coloured by its decision. "Detectable" is the
+     * smallest true value that this traffic would show as a breach four times in five.
+     */
     static Html.Safe gates(List<GateResult> gates) {
         if (gates.isEmpty()) {
             return Html.tag("p", "muted", "The scenario defines no gates.");
         }
         HtmlTable table = new HtmlTable("gates").text("Gate").text("Scope").text("Decision")
-                .num("Baseline").num("Candidate").num("Estimate").text("Interval").num("Limit").text("Unit")
-                .text("Reason and rule");
+                .num("Baseline").num("Candidate").num("Estimate").text("Interval").num("Limit")
+                .num("Detectable").text("Unit").text("Reason and rule");
         for (GateResult g : gates) {
             table.classedRow(decisionClass(g.decision()),
                     g.gate(), g.scope(), decisionBadge(g.decision()),
@@ -37,6 +40,7 @@ final class HtmlSections {
                     ReportNumbers.inUnit(g.estimate(), g.unit()),
                     interval(g.interval(), g.unit()),
                     ReportNumbers.inUnit(g.limit(), g.unit()),
+                    ReportNumbers.inUnit(g.detectable(), g.unit()),
                     g.unit(),
                     Html.join(Html.tag("div", null, g.reason()), Html.tag("div", "rule", g.rule())));
         }

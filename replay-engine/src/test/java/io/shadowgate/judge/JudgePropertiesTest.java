@@ -67,6 +67,15 @@ class JudgePropertiesTest {
         assertThat(thin.reason()).contains("request pairs in all would likely decide");
     }
 
+    @Test
+    void theSmallestDetectableRegressionLiesBeyondTheMarginAndShrinksWithTraffic() {
+        double small = new Judge(P90_TEN_PERCENT, 1).judge(evidence(2000, 1.0, 3)).gates().get(0).detectable();
+        double large = new Judge(P90_TEN_PERCENT, 1).judge(evidence(20000, 1.0, 3)).gates().get(0).detectable();
+
+        assertThat(small).isGreaterThan(0.10);
+        assertThat(large).isBetween(0.10, small);
+    }
+
     private static int rank(Decision d) {
         return switch (d) {
             case GO -> 0;

@@ -5,7 +5,8 @@ import io.shadowgate.judge.Evidence;
 import io.shadowgate.judge.Judge;
 import io.shadowgate.judge.Verdict;
 import io.shadowgate.metrics.MetricsRecorder;
-import io.shadowgate.metrics.PairedLatencies;
+import io.shadowgate.metrics.EndpointSummary;
+import io.shadowgate.metrics.OutcomeCounts;
 import io.shadowgate.metrics.PairedLatencyRecorder;
 import io.shadowgate.metrics.ScheduleCounter;
 import io.shadowgate.metrics.TargetSummary;
@@ -113,7 +114,7 @@ final class RunPipeline {
             }
             recorder.close();
             measured = recorder.summaries(targets.addresses());
-            verdict = judge(scenario, recorder, pairs.snapshot(), measured, summary.stopped());
+            verdict = judge(scenario, recorder, pairs, measured, summary.stopped());
             RunResult result = new RunResult(RunResult.SCHEMA_VERSION,
                     runInfo(loaded, scenario, scan, started, summary.stopped()), verdict, measured);
             Path dir = options.outDir() != null ? options.outDir() : defaultDir(scenario, started);
@@ -128,12 +129,23 @@ final class RunPipeline {
         }
     }
 
-    private static Verdict judge(Scenario scenario, MetricsRecorder recorder, PairedLatencies pairs,
+    private static Verdict judge(Scenario scenario, MetricsRecorder recorder, PairedLatencyRecorder pairs,
                                  List<TargetSummary> measured, boolean partial) {
-        Evidence evidence = new Evidence("all",
-                recorder.latency(Scenario.BASELINE), recorder.latency(Scenario.CANDIDATE),
-                measured.get(0).counts(), measured.get(1).counts(), pairs);
-        Verdict verdict = new Judge(scenario.gates(), scenario.seed()).judge(evidence);
+        List<Evidence> scopes = new ArrayList<>();
+        scopes.add(new Evidence("all", recorder.latency(Scenario.BASELINE), recorder.latency(Scenario.CANDIDATE),
+                measured.get(0).counts(), measured.get(1).counts(), pairs.snapshot()));
+        if (scenario.gates().perEndpoint()) {
+            Map<String, EndpointSummary> candidate = new java.util.HashMap<>();
+            measured.get(1).endpoints().forEach(e -> candidate.put(e.endpoint(), e));
+            for (EndpointSummary baseline : measured.get(0).endpoints()) {
+                String endpoint = baseline.endpoint();
+                EndpointSummary other = candidate.get(endpoint);
+                scopes.add(new Evidence(endpoint, recorder.latency(Scenario.BASELINE, endpoint),
+                        recorder.latency(Scenario.CANDIDATE, endpoint), baseline.counts(),
+                        other == null ? OutcomeCounts.EMPTY : other.counts(), pairs.snapshot(endpoint)));
+            }
+        }
+        Verdict verdict = new Judge(scenario.gates(), scenario.seed()).judge(scopes);
         if (partial && verdict.decision() == Decision.GO) {
             // An interrupted run saw less than the scenario asked for: it cannot pre-authorize.
             List<String> reasons = new ArrayList<>(verdict.reasons());

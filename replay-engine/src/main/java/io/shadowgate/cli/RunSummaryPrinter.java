@@ -54,7 +54,8 @@ final class RunSummaryPrinter {
             }
             out.println();
             for (GateResult g : result.verdict().gates()) {
-                out.printf(Locale.ROOT, "  %-12s %s%n", g.decision(), g.reason());
+                out.printf(Locale.ROOT, "  %-12s %s%s%n", g.decision(), "all".equals(g.scope()) ? "" : g.scope() + ": ",
+                        g.reason());
             }
         }
         out.println("  report: " + reportDir.resolve("index.html"));

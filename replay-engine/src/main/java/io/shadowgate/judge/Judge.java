@@ -37,6 +37,23 @@ public final class Judge {
     }
 
     public Verdict judge(Evidence evidence) {
+        return judge(List.of(evidence));
+    }
+
+    /**
+     * Judges every gate on every scope of evidence (all traffic, then each endpoint when the
+     * gates ask for it); the NO_GO correction counts every gate of every scope.
+     */
+    public Verdict judge(List<Evidence> scopes) {
+        Levels family = new Levels(levels.confidence(), Math.max(1, levels.gates() * scopes.size()));
+        List<GateResult> results = new ArrayList<>();
+        for (Evidence evidence : scopes) {
+            results.addAll(gatesOn(evidence, family));
+        }
+        return combine(results);
+    }
+
+    private List<GateResult> gatesOn(Evidence evidence, Levels levels) {
         LatencyGates latency = new LatencyGates(levels, gates.minSamples(), seed);
         List<GateResult> results = new ArrayList<>();
         for (Map.Entry<Double, LatencyGate> e : gates.latency().entrySet()) {
@@ -52,7 +69,7 @@ public final class Judge {
         if (gates.errorRate() != null) {
             results.add(new ErrorRateGates(levels, gates.minSamples()).increase(evidence, gates.errorRate()));
         }
-        return combine(results);
+        return results;
     }
 
     static Verdict combine(List<GateResult> results) {
@@ -69,7 +86,7 @@ public final class Judge {
         List<String> reasons = new ArrayList<>();
         for (GateResult r : results) {
             if (r.decision() == decision) {
-                reasons.add(r.reason());
+                reasons.add("all".equals(r.scope()) ? r.reason() : r.scope() + ": " + r.reason());
             }
         }
         return new Verdict(decision, List.copyOf(results), List.copyOf(reasons));

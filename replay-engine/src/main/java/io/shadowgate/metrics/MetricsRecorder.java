@@ -73,6 +73,11 @@ public final class MetricsRecorder implements OutcomeSink, AutoCloseable {
         return targets.get(role).latencyTotal();
     }
 
+    /** One endpoint's latency at {@code role}, from intended start, over responses; a copy. */
+    public Histogram latency(String role, String endpoint) {
+        return targets.get(role).latencyTotal(endpoint);
+    }
+
     /** Per-target summaries, in the order the roles were given. Call after {@link #close()}. */
     public List<TargetSummary> summaries(Map<String, String> addresses) {
         List<TargetSummary> out = new ArrayList<>();

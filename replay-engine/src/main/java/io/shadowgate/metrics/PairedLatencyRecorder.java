@@ -3,12 +3,14 @@ package io.shadowgate.metrics;
 import io.shadowgate.replay.Outcome;
 import io.shadowgate.replay.OutcomeKind;
 import io.shadowgate.replay.OutcomeSink;
-import java.util.SplittableRandom;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Pairs the baseline's and the candidate's outcome of each request and keeps a bounded,
- * uniform sample of the pairs where both answered (see {@link PairedLatencies}). A request's
+ * uniform sample of the pairs where both answered (see {@link PairedLatencies}), over all
+ * endpoints and per endpoint. A request's
  * first outcome waits in a map until its second arrives, so memory is bounded by the requests
  * in flight plus the reservoir. Any thread may call {@link #accept}; the reservoir itself is
  * guarded by a short lock (one pair per request, far below the recorders' rate of contention).
@@ -20,18 +22,17 @@ public final class PairedLatencyRecorder implements OutcomeSink {
     private final String baseline;
     private final String candidate;
     private final ConcurrentHashMap<Long, Outcome> waiting = new ConcurrentHashMap<>();
-    private final double[] baselineMicros;
-    private final double[] candidateMicros;
-    private final SplittableRandom random;
-    private int size;
-    private long seen;
+    private final int capacity;
+    private final long seed;
+    private final PairReservoir all;
+    private final Map<String, PairReservoir> byEndpoint = new TreeMap<>();
 
     public PairedLatencyRecorder(String baseline, String candidate, int capacity, long seed) {
         this.baseline = baseline;
         this.candidate = candidate;
-        this.baselineMicros = new double[capacity];
-        this.candidateMicros = new double[capacity];
-        this.random = new SplittableRandom(seed);
+        this.capacity = capacity;
+        this.seed = seed;
+        this.all = new PairReservoir(capacity, seed);
     }
 
     @Override
@@ -50,28 +51,23 @@ public final class PairedLatencyRecorder implements OutcomeSink {
         Outcome b = outcome.target().equals(baseline) ? outcome : other;
         Outcome c = outcome.target().equals(baseline) ? other : outcome;
         if (b.kind() == OutcomeKind.RESPONSE && c.kind() == OutcomeKind.RESPONSE) {
-            add(b.latencyNanos() / 1_000.0, c.latencyNanos() / 1_000.0);
+            add(b.endpoint(), b.latencyNanos() / 1_000.0, c.latencyNanos() / 1_000.0);
         }
     }
 
-    private synchronized void add(double b, double c) {
-        seen++;
-        int slot;
-        if (size < baselineMicros.length) {
-            slot = size++;
-        } else {
-            long j = random.nextLong(seen);
-            if (j >= baselineMicros.length) {
-                return;
-            }
-            slot = (int) j;
-        }
-        baselineMicros[slot] = b;
-        candidateMicros[slot] = c;
+    private synchronized void add(String endpoint, double b, double c) {
+        all.add(b, c);
+        byEndpoint.computeIfAbsent(endpoint, e -> new PairReservoir(capacity, seed + e.hashCode())).add(b, c);
     }
 
-    /** A copy of the sample as it stands; call once every outcome is in. */
+    /** A copy of the sample over all endpoints as it stands; call once every outcome is in. */
     public synchronized PairedLatencies snapshot() {
-        return new PairedLatencies(baselineMicros.clone(), candidateMicros.clone(), size, seen);
+        return all.snapshot();
+    }
+
+    /** The sample of one endpoint, empty if it had no answered pair. */
+    public synchronized PairedLatencies snapshot(String endpoint) {
+        PairReservoir reservoir = byEndpoint.get(endpoint);
+        return reservoir == null ? PairedLatencies.EMPTY : reservoir.snapshot();
     }
 }

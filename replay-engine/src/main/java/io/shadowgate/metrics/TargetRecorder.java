@@ -63,6 +63,12 @@ final class TargetRecorder {
         return overall.latencyTotal();
     }
 
+    /** One endpoint's latency from intended start, over responses; empty if it had none. */
+    synchronized Histogram latencyTotal(String endpoint) {
+        EndpointRecorder r = endpoints.get(endpoint);
+        return r == null ? Histograms.newHistogram() : r.latencyTotal();
+    }
+
     synchronized TargetSummary summarize(String address, ScheduleCounter scheduled) {
         List<EndpointSummary> perEndpoint = new ArrayList<>();
         Map<String, EndpointRecorder> sorted = new TreeMap<>(endpoints);

@@ -75,7 +75,8 @@ final class ScenarioDocument {
     record ConnectionsDoc(Integer maxPerTarget, Integer warmup) {
     }
 
-    record GatesDoc(Long minSamples, Map<String, LatencyGateDoc> latency, ErrorRateGateDoc errorRate, String confidence) {
+    record GatesDoc(Long minSamples, Map<String, LatencyGateDoc> latency, ErrorRateGateDoc errorRate, String confidence,
+                    Boolean perEndpoint) {
     }
 
     record LatencyGateDoc(String maxIncrease, Double maxMs) {

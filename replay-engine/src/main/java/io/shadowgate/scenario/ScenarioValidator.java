@@ -152,7 +152,8 @@ final class ScenarioValidator {
                         + doc.confidence() + "'");
             }
         }
-        return new Gates(minSamples, Collections.unmodifiableMap(latency), errorRate, confidence);
+        return new Gates(minSamples, Collections.unmodifiableMap(latency), errorRate, confidence,
+                doc.perEndpoint() != null && doc.perEndpoint());
     }
 
     private LatencyGate latencyGate(String path, LatencyGateDoc doc) throws ScenarioException {

@@ -100,6 +100,24 @@ class RunCommandTest {
     }
 
     @Test
+    void gatesPerEndpointAreJudgedOnEachEndpointAsWell() throws IOException {
+        Path file = tmp.resolve("per-endpoint.yaml");
+        Files.writeString(file, Files.readString(SCENARIOS.resolve("demo-regression.yaml"))
+                .replace("gates:\n", "gates:\n  perEndpoint: true\n"));
+        Path out = tmp.resolve("pe");
+        Result r = shadowgate("run", file.toString(), "--duration", "4s", "--out", out.toString());
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.NO_GO);
+        JsonNode gates = new ObjectMapper().readTree(out.resolve("verdict.json").toFile()).path("verdict").path("gates");
+        java.util.Set<String> scopes = new java.util.TreeSet<>();
+        gates.forEach(g -> scopes.add(g.path("scope").asText()));
+        assertThat(scopes).containsExactly("all", "healthz", "predict");
+        // Four gates on three scopes: the NO_GO correction counts all twelve.
+        assertThat(gates.get(0).path("rule").asText()).contains("Bonferroni over 12 gates");
+        assertThat(r.out()).contains("NO_GO        predict: ");
+    }
+
+    @Test
     void aBrokenScenarioIsExit65WithFileLineAndColumn() throws IOException {
         Path file = tmp.resolve("typo.yaml");
         Files.writeString(file, Files.readString(SCENARIOS.resolve("demo-rollback.yaml")).replace("    rate: 400", "    rat: 400"));

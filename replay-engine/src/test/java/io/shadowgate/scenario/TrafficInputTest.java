@@ -134,4 +134,19 @@ class TrafficInputTest {
         assertThatThrownBy(() -> ScenarioLoader.load(file)).hasMessageContaining("targets.candidate.headers.Authorization: "
                 + "write an environment reference as the whole value");
     }
+
+    @Test
+    void gatesMayHoldPerEndpointAtAChosenConfidence() throws Exception {
+        Path sub = Files.createDirectories(dir.resolve("scenarios"));
+        Path file = sub.resolve("g.yaml");
+        Files.writeString(file, HEAD + "traffic: {har: a.har}\ngates:\n  perEndpoint: true\n  confidence: 95%\n"
+                + "  latency: {p99: {maxIncrease: 10%}}\n");
+        Gates gates = ScenarioLoader.load(file).scenario().gates();
+
+        assertThat(gates.perEndpoint()).isTrue();
+        assertThat(gates.confidence()).isEqualTo(0.95);
+        assertThat(gates.count()).isEqualTo(1);
+        Files.writeString(file, HEAD + "traffic: {har: a.har}\ngates:\n  confidence: 40%\n");
+        assertThatThrownBy(() -> ScenarioLoader.load(file)).hasMessageContaining("gates.confidence: must be at least 50%");
+    }
 }

@@ -41,6 +41,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Count and skip malformed records of --traffic instead of stopping; they are listed in the report.")
     boolean skipBadRecords;
 
+    @Option(names = "--stop-early", description = "Judge after every --window of traffic and stop at the first GO or "
+            + "NO_GO; the confidence is spent over the looks so the error rates stay those of one look.")
+    boolean stopEarly;
+
+    @Option(names = "--window", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "10s",
+            description = "Evaluation window for --stop-early (default: ${DEFAULT-VALUE}).")
+    Duration window;
+
     @Option(names = "--no-warmup", negatable = false,
             description = "Skip warming the client up (${DEFAULT-VALUE} by default: a 1.5 s replay against a "
                     + "throwaway local server, so JIT compilation does not show up as schedule lateness).")
@@ -54,6 +62,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (stopEarly && (window.isZero() || window.isNegative())) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--window must be greater than 0, was " + window);
+        }
         TrafficInput override = null;
         if (traffic != null) {
             override = TrafficInput.recorded(TrafficFormats.of(traffic, trafficFormat, spec.commandLine()), traffic,
@@ -63,7 +74,8 @@ final class RunCommand implements Callable<Integer> {
                     "--traffic-format and --skip-bad-records go with --traffic FILE");
         }
         RunPipeline.Options options = new RunPipeline.Options(scenario, out, duration, rate,
-                String.join(" ", spec.commandLine().getParseResult().originalArgs()), !noWarmup, override);
+                String.join(" ", spec.commandLine().getParseResult().originalArgs()), !noWarmup, override,
+                stopEarly ? window : null);
         RunPipeline.Outcome outcome = new RunPipeline(options).run();
         new RunSummaryPrinter(spec.commandLine().getOut(), quiet).print(outcome.result(), outcome.reportDir());
         return outcome.result().verdict().decision().exitCode();

@@ -14,6 +14,7 @@ import io.shadowgate.replay.ReplayOptions;
 import io.shadowgate.replay.ReplaySummary;
 import io.shadowgate.replay.ShadowReplayer;
 import io.shadowgate.replay.TargetUnreachableException;
+import io.shadowgate.report.EarlyStop;
 import io.shadowgate.report.HtmlReportWriter;
 import io.shadowgate.report.RunInfo;
 import io.shadowgate.report.RunResult;
@@ -56,9 +57,10 @@ final class RunPipeline {
      * @param arguments    the command's arguments, for the reproduce line
      * @param warmup       whether to warm the client up against a throwaway server first
      * @param traffic      traffic replacing the scenario's ({@code --traffic}), or null
+     * @param stopEarly    evaluation window after which to look and stop at the first decision, or null
      */
     record Options(Path scenarioFile, Path outDir, Duration duration, Double rate, String arguments, boolean warmup,
-                   TrafficInput traffic) {
+                   TrafficInput traffic, Duration stopEarly) {
     }
 
     /** The stored result and where its reports went. */
@@ -106,17 +108,31 @@ final class RunPipeline {
              })) {
             replayer.connect();
             interrupt = stopOnInterrupt(replayer, written, scenario);
+            EarlyStopMonitor early = null;
             try {
+                if (options.stopEarly() != null) {
+                    early = new EarlyStopMonitor(scenario,
+                            () -> scopes(scenario, recorder, pairs, recorder.summaries(targets.addresses())),
+                            replayer, options.stopEarly());
+                }
                 // Simulated faults count from the schedule's start, not from the servers' start.
                 summary = replayer.replay(scheduled.counting(traffic), targets::anchorFaults);
             } finally {
                 traffic.close();
+                if (early != null) {
+                    early.close();
+                }
             }
             recorder.close();
             measured = recorder.summaries(targets.addresses());
-            verdict = judge(scenario, recorder, pairs, measured, summary.stopped());
+            boolean decidedEarly = early != null && early.decided() != null;
+            boolean partial = summary.stopped() && !decidedEarly;
+            int looks = early == null ? 0 : early.looks();
+            verdict = decidedEarly ? early.decided()
+                    : judge(scenario, Judge.afterLooks(scenario.gates(), scenario.seed(), looks),
+                            scopes(scenario, recorder, pairs, measured), partial);
             RunResult result = new RunResult(RunResult.SCHEMA_VERSION,
-                    runInfo(loaded, scenario, scan, started, summary.stopped()), verdict, measured);
+                    runInfo(loaded, scenario, scan, started, partial, decidedEarly ? early.stop() : null), verdict, measured);
             Path dir = options.outDir() != null ? options.outDir() : defaultDir(scenario, started);
             new VerdictJsonWriter().write(result, dir);
             new HtmlReportWriter().write(result, dir);
@@ -129,8 +145,9 @@ final class RunPipeline {
         }
     }
 
-    private static Verdict judge(Scenario scenario, MetricsRecorder recorder, PairedLatencyRecorder pairs,
-                                 List<TargetSummary> measured, boolean partial) {
+    /** What the judge decides on: all traffic, and each endpoint when the gates ask for it. */
+    private static List<Evidence> scopes(Scenario scenario, MetricsRecorder recorder, PairedLatencyRecorder pairs,
+                                         List<TargetSummary> measured) {
         List<Evidence> scopes = new ArrayList<>();
         scopes.add(new Evidence("all", recorder.latency(Scenario.BASELINE), recorder.latency(Scenario.CANDIDATE),
                 measured.get(0).counts(), measured.get(1).counts(), pairs.snapshot()));
@@ -145,7 +162,11 @@ final class RunPipeline {
                         other == null ? OutcomeCounts.EMPTY : other.counts(), pairs.snapshot(endpoint)));
             }
         }
-        Verdict verdict = new Judge(scenario.gates(), scenario.seed()).judge(scopes);
+        return scopes;
+    }
+
+    private static Verdict judge(Scenario scenario, Judge judge, List<Evidence> scopes, boolean partial) {
+        Verdict verdict = judge.judge(scopes);
         if (partial && verdict.decision() == Decision.GO) {
             // An interrupted run saw less than the scenario asked for: it cannot pre-authorize.
             List<String> reasons = new ArrayList<>(verdict.reasons());
@@ -210,11 +231,12 @@ final class RunPipeline {
         }
     }
 
-    private RunInfo runInfo(LoadedScenario loaded, Scenario scenario, TrafficScan scan, Instant started, boolean partial) {
+    private RunInfo runInfo(LoadedScenario loaded, Scenario scenario, TrafficScan scan, Instant started, boolean partial,
+                            EarlyStop earlyStop) {
         Map<String, String> versions = RunTargets.versions(scenario);
         return new RunInfo(scenario.name(), loaded.file().toString(), loaded.sha256(), VersionProvider.version(),
                 scenario.seed(), scenario.mode().name().toLowerCase(java.util.Locale.ROOT), started, Instant.now(),
-                partial, "shadowgate " + options.arguments(), versions, scan);
+                partial, "shadowgate " + options.arguments(), versions, scan, earlyStop);
     }
 
     private static Path defaultDir(Scenario scenario, Instant started) {

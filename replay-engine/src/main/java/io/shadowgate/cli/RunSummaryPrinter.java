@@ -29,6 +29,11 @@ final class RunSummaryPrinter {
             for (String reason : result.verdict().reasons()) {
                 out.println("  " + reason);
             }
+            if (result.info().earlyStop() != null) {
+                var e = result.info().earlyStop();
+                out.printf(Locale.ROOT, "  decided early at look %d, %.1f s into the schedule, after %d request pairs%n",
+                        e.look(), e.atMillis() / 1000.0, e.pairs());
+            }
             out.println();
             TrafficScan traffic = result.info().traffic();
             if (traffic != null) {

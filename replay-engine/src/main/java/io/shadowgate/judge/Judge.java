@@ -31,9 +31,31 @@ public final class Judge {
 
     /** @param seed seeds the bootstrap */
     public Judge(Gates gates, long seed) {
+        this(gates, seed, gates.confidence(), "");
+    }
+
+    private Judge(Gates gates, long seed, double confidence, String spending) {
         this.gates = gates;
-        this.levels = new Levels(gates.confidence(), gates.count());
+        this.levels = new Levels(confidence, gates.count(), spending);
         this.seed = seed;
+    }
+
+    /** A judge for look {@code look} at a growing run (see {@link Looks}). */
+    public static Judge atInterimLook(Gates gates, long seed, int look) {
+        double c = Looks.interim(gates.confidence(), look);
+        return new Judge(gates, seed, c, String.format(java.util.Locale.ROOT, "Look %d at a growing run: confidence "
+                + "%s, spent so that all looks together keep %s (anytime-valid)", look, Levels.percent(c),
+                Levels.percent(gates.confidence())));
+    }
+
+    /** A judge for the end of a run that had {@code looks} interim looks without a decision. */
+    public static Judge afterLooks(Gates gates, long seed, int looks) {
+        if (looks == 0) {
+            return new Judge(gates, seed);
+        }
+        double c = Looks.closing(gates.confidence(), looks);
+        return new Judge(gates, seed, c, String.format(java.util.Locale.ROOT, "Final judgement after %d undecided looks: "
+                + "confidence %s, what the looks left of %s", looks, Levels.percent(c), Levels.percent(gates.confidence())));
     }
 
     public Verdict judge(Evidence evidence) {
@@ -45,7 +67,7 @@ public final class Judge {
      * gates ask for it); the NO_GO correction counts every gate of every scope.
      */
     public Verdict judge(List<Evidence> scopes) {
-        Levels family = new Levels(levels.confidence(), Math.max(1, levels.gates() * scopes.size()));
+        Levels family = new Levels(levels.confidence(), Math.max(1, levels.gates() * scopes.size()), levels.spending());
         List<GateResult> results = new ArrayList<>();
         for (Evidence evidence : scopes) {
             results.addAll(gatesOn(evidence, family));

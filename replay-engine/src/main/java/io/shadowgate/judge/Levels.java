@@ -17,8 +17,13 @@ import java.util.Locale;
  *
  * @param confidence C
  * @param gates      k, at least 1
+ * @param spending   how C was spent over looks at a growing run ({@link Looks}), or empty
  */
-record Levels(double confidence, int gates) {
+record Levels(double confidence, int gates, String spending) {
+
+    Levels(double confidence, int gates) {
+        this(confidence, gates, "");
+    }
 
     double go() {
         return confidence;
@@ -38,8 +43,9 @@ record Levels(double confidence, int gates) {
     /** The rule in words, for {@link GateResult#rule()}. */
     String rule(String quantity, String limit, String method) {
         return String.format(Locale.ROOT, "GO if the one-sided %s upper bound of %s <= %s; NO_GO if the one-sided %s "
-                        + "lower bound > %s (Bonferroni over %d gates); else INCONCLUSIVE. Bounds: %s",
-                percent(go()), quantity, limit, percent(noGo()), limit, gates, method);
+                        + "lower bound > %s (Bonferroni over %d gates); else INCONCLUSIVE. Bounds: %s%s",
+                percent(go()), quantity, limit, percent(noGo()), limit, gates, method,
+                spending.isEmpty() ? "" : ". " + spending);
     }
 
     static String percent(double level) {

@@ -151,6 +151,12 @@ public final class HtmlReportWriter implements ReportWriter {
                     Html.raw(" at "), Html.tag("code", null, t.address())));
         }
         versions.forEach((role, version) -> item(dl, "Target " + role, Html.text(version)));
+        if (info.earlyStop() != null) {
+            EarlyStop e = info.earlyStop();
+            item(dl, "Stopped early", Html.text("decided at look " + e.look() + " (a look every "
+                    + ReportNumbers.count(e.windowMillis()) + " ms), " + ReportNumbers.count(e.atMillis()) + " ms into the "
+                    + "schedule, after " + ReportNumbers.count(e.pairs()) + " request pairs"));
+        }
         traffic(dl, info.traffic());
         item(dl, "Reproduce", Html.wrap("pre", null, Html.tag("code", null, info.command())));
         return Html.raw(dl.append("</dl>\n").toString());

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param command        the command line that reproduces the run
  * @param targetVersions version identifier per target role, where known
  * @param traffic        which traffic was replayed: source, SHA-256, record count, skipped records
+ * @param earlyStop      when {@code --stop-early} decided the run before its traffic ran out, or null
  */
 public record RunInfo(
         String scenarioName,
@@ -32,5 +33,6 @@ public record RunInfo(
         boolean partial,
         String command,
         Map<String, String> targetVersions,
-        TrafficScan traffic) {
+        TrafficScan traffic,
+        EarlyStop earlyStop) {
 }

@@ -118,6 +118,26 @@ class RunCommandTest {
     }
 
     @Test
+    void stopEarlyEndsAClearRegressionAtTheFirstDecidingLookAndAccountsForTheRest() throws IOException {
+        Path out = tmp.resolve("early");
+        Result r = shadowgate("run", SCENARIOS.resolve("demo-regression.yaml").toString(), "--stop-early", "--window", "2s",
+                "--out", out.toString());
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.NO_GO);
+        assertThat(r.out()).contains("decided early at look");
+        JsonNode verdict = new ObjectMapper().readTree(out.resolve("verdict.json").toFile());
+        JsonNode early = verdict.path("info").path("earlyStop");
+        assertThat(early.path("look").asInt()).isBetween(1, 5);
+        assertThat(early.path("pairs").asLong()).isPositive();
+        assertThat(verdict.path("info").path("partial").asBoolean()).isFalse();
+        JsonNode counts = verdict.path("targets").get(0).path("counts");
+        // 20 s of traffic were scheduled; what the early decision left is accounted as not sent.
+        assertThat(counts.path("notSent").asLong()).isPositive();
+        assertThat(counts.path("addsUp").asBoolean()).isTrue();
+        assertThat(verdict.path("verdict").path("gates").get(0).path("rule").asText()).contains("anytime-valid");
+    }
+
+    @Test
     void aBrokenScenarioIsExit65WithFileLineAndColumn() throws IOException {
         Path file = tmp.resolve("typo.yaml");
         Files.writeString(file, Files.readString(SCENARIOS.resolve("demo-rollback.yaml")).replace("    rate: 400", "    rat: 400"));

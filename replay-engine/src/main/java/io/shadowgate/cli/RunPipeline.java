@@ -79,17 +79,23 @@ final class RunPipeline {
         LoadedScenario loaded = ScenarioLoader.load(options.scenarioFile());
         Scenario scenario = withOverrides(loaded.scenario());
         TrafficScan scan = scanTraffic(scenario);
+        Path dir = options.outDir() != null ? options.outDir() : defaultDir(scenario, Instant.now());
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new BadInputException("--out " + dir + ": cannot create the result directory (" + e + ")");
+        }
         try (RunTargets targets = RunTargets.start(scenario, System.getenv())) {
             TrafficSource traffic = openTraffic(scenario);
             if (options.warmup()) {
                 Warmup.run(scenario);
             }
-            return replayAndReport(loaded, scenario, scan, traffic, targets);
+            return replayAndReport(loaded, scenario, scan, traffic, targets, dir);
         }
     }
 
     private Outcome replayAndReport(LoadedScenario loaded, Scenario scenario, TrafficScan scan, TrafficSource traffic,
-                                    RunTargets targets) throws TargetUnreachableException, IOException {
+                                    RunTargets targets, Path dir) throws TargetUnreachableException, IOException {
         ScheduleCounter scheduled = new ScheduleCounter();
         List<String> roles = List.copyOf(targets.endpoints().keySet());
         ReplayOptions replayOptions = ReplayOptions.of(scenario.timeouts(), scenario.connections());
@@ -128,12 +134,14 @@ final class RunPipeline {
             boolean decidedEarly = early != null && early.decided() != null;
             boolean partial = summary.stopped() && !decidedEarly;
             int looks = early == null ? 0 : early.looks();
-            verdict = decidedEarly ? early.decided()
-                    : judge(scenario, Judge.afterLooks(scenario.gates(), scenario.seed(), looks),
-                            scopes(scenario, recorder, pairs, measured), partial);
+            // A look decides on the outcomes in by then; slow ones and pending timeouts were not.
+            // So the verdict is judged again on the complete outcomes of everything sent, at the
+            // deciding look's confidence: it may come out INCONCLUSIVE, never falsely confident.
+            Judge judge = decidedEarly ? Judge.atInterimLook(scenario.gates(), scenario.seed(), early.stop().look())
+                    : Judge.afterLooks(scenario.gates(), scenario.seed(), looks);
+            verdict = judge(scenario, judge, scopes(scenario, recorder, pairs, measured), partial);
             RunResult result = new RunResult(RunResult.SCHEMA_VERSION,
                     runInfo(loaded, scenario, scan, started, partial, decidedEarly ? early.stop() : null), verdict, measured);
-            Path dir = options.outDir() != null ? options.outDir() : defaultDir(scenario, started);
             new VerdictJsonWriter().write(result, dir);
             new HtmlReportWriter().write(result, dir);
             return new Outcome(result, dir);

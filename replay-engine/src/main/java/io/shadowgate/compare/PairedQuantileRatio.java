@@ -89,7 +89,8 @@ public final class PairedQuantileRatio {
 
     /** The 0-based index of the q-quantile among n sorted values (type 1: the smallest with rank >= q·n). */
     static int rank(int n, double q) {
-        return Math.min(n - 1, Math.max(0, (int) Math.ceil(q * n) - 1));
+        // The epsilon keeps 0.999 × 100,000 from rounding up to 99,901.
+        return Math.min(n - 1, Math.max(0, (int) Math.ceil(q * n - 1e-9) - 1));
     }
 
     private static double weightedQuantile(double[] values, int[] order, int[] weights, long total, double q) {

@@ -54,6 +54,9 @@ final class LatencyGates {
                     PairedQuantileRatio.DEFAULT_REPLICATES, seed);
             // A reservoir smaller than the run: its standard error overstates the run's; keep it (conservative).
             estimate = r.estimate() - 1;
+            // Show the percentiles the estimate came from: those of the request pairs.
+            b = r.baselineQ() / 1_000.0;
+            c = r.candidateQ() / 1_000.0;
             upper = r.upper(levels.go()) - 1;
             lower = r.lower(levels.noGo()) - 1;
             needMore = moreTraffic(r, maxIncrease, pairs.seen());

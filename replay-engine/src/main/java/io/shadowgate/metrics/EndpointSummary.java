@@ -5,7 +5,7 @@ package io.shadowgate.metrics;
  *
  * @param endpoint endpoint name
  * @param counts   outcomes
- * @param latency  from the intended send instant, over responses
+ * @param latency  from the intended send instant, over responses and timeouts (the time waited)
  * @param service  from the actual send, over responses
  */
 public record EndpointSummary(String endpoint, OutcomeCounts counts, LatencySummary latency, LatencySummary service) {

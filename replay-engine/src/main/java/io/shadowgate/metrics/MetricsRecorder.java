@@ -58,7 +58,10 @@ public final class MetricsRecorder implements OutcomeSink, AutoCloseable {
 
     /** Stops the sampler and closes the last interval; call once every outcome is in. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (sampler.isShutdown()) {
+            return;
+        }
         sampler.shutdownNow();
         try {
             sampler.awaitTermination(5, TimeUnit.SECONDS);

@@ -50,9 +50,14 @@ public final class PairedLatencyRecorder implements OutcomeSink {
         }
         Outcome b = outcome.target().equals(baseline) ? outcome : other;
         Outcome c = outcome.target().equals(baseline) ? other : outcome;
-        if (b.kind() == OutcomeKind.RESPONSE && c.kind() == OutcomeKind.RESPONSE) {
+        // Timeouts count at the time waited (censored), as in the latency histograms.
+        if (waited(b) && waited(c)) {
             add(b.endpoint(), b.latencyNanos() / 1_000.0, c.latencyNanos() / 1_000.0);
         }
+    }
+
+    private static boolean waited(Outcome o) {
+        return o.kind() == OutcomeKind.RESPONSE || o.kind() == OutcomeKind.TIMEOUT;
     }
 
     private synchronized void add(String endpoint, double b, double c) {

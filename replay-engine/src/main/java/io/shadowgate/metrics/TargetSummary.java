@@ -8,7 +8,7 @@ import java.util.List;
  * @param target    role, e.g. {@code baseline}
  * @param address   where it was reached, e.g. {@code http://127.0.0.1:40123}
  * @param counts    outcomes over all endpoints
- * @param latency   from the intended send instant, over responses (no coordinated omission)
+ * @param latency   from the intended send instant, over responses and timeouts (a timeout counts as the time waited; no coordinated omission)
  * @param service   from the actual send, over responses
  * @param lateness  actual minus intended send, over sent requests
  * @param endpoints per endpoint, by name

@@ -23,8 +23,11 @@ final class Accounting {
     }
 
     void closed(Outcome outcome) {
-        sink.accept(outcome);
-        open.decrementAndGet();
+        try {
+            sink.accept(outcome);
+        } finally {
+            open.decrementAndGet();
+        }
     }
 
     /** Outcomes that never had an exchange (not sent): they do not touch the open count. */

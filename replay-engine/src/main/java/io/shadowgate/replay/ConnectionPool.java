@@ -187,10 +187,20 @@ final class ConnectionPool {
     }
 
     private void write(Channel channel, Exchange exchange) {
+        FullHttpRequest http;
+        try {
+            http = toHttp(exchange.request);
+        } catch (IllegalArgumentException e) {
+            // Netty refuses to encode it (a space in the path, a bad header): it cannot be sent
+            // to this target, and the connection stays usable for the next one.
+            exchange.end(OutcomeKind.CONNECTION_ERROR, 0, Outcome.NO_BODY);
+            release(channel);
+            return;
+        }
         ResponseHandler handler = channel.pipeline().get(ResponseHandler.class);
         handler.inFlight(exchange);
         exchange.sentOn(channel, System.nanoTime());
-        channel.writeAndFlush(toHttp(exchange.request)).addListener(f -> {
+        channel.writeAndFlush(http).addListener(f -> {
             if (!f.isSuccess()) {
                 channel.close();
             }
@@ -221,6 +231,8 @@ final class ConnectionPool {
         for (Header header : extraHeaders) {
             http.headers().set(header.name(), header.value());
         }
+        // A recorded Expect: 100-continue would wait for an interim answer this client never asks for.
+        http.headers().remove(HttpHeaderNames.EXPECT);
         http.headers().set(REQUEST_ID_HEADER, request.id());
         http.headers().set(HttpHeaderNames.CONTENT_LENGTH, request.body().length);
         return http;

@@ -32,6 +32,11 @@ final class ResponseHandler extends SimpleChannelInboundHandler<FullHttpResponse
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
+        int status = response.status().code();
+        if (status >= 100 && status < 200 && status != 101) {
+            // An interim response (100 Continue, 103 Early Hints): the final one is still to come.
+            return;
+        }
         Exchange exchange = current;
         current = null;
         if (exchange == null) {

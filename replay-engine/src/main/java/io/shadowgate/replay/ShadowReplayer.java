@@ -53,13 +53,15 @@ public final class ShadowReplayer implements AutoCloseable {
         this.accounting = new Accounting(sink);
         this.roles = this.targets.keySet().toArray(String[]::new);
         Transport transport = Transport.best();
-        this.group = transport.newGroup(options.eventLoopThreads(), "shadowgate-client");
+        // No more loops than connections, and the limit split exactly: maxPerTarget is a promise to the target.
+        int threads = Math.max(1, Math.min(options.eventLoopThreads(), options.maxConnections()));
+        this.group = transport.newGroup(threads, "shadowgate-client");
         group.forEach(executor -> loops.add((EventLoop) executor));
-        int perLoop = Math.max(1, (options.maxConnections() + loops.size() - 1) / loops.size());
-        for (EventLoop loop : loops) {
+        for (int i = 0; i < loops.size(); i++) {
+            int share = share(options.maxConnections(), i);
             ConnectionPool[] row = new ConnectionPool[roles.length];
             for (int t = 0; t < roles.length; t++) {
-                row[t] = new ConnectionPool(loop, transport, this.targets.get(roles[t]), perLoop, options);
+                row[t] = new ConnectionPool(loops.get(i), transport, this.targets.get(roles[t]), share, options);
             }
             pools.add(row);
         }
@@ -71,12 +73,16 @@ public final class ShadowReplayer implements AutoCloseable {
      * @throws TargetUnreachableException naming the first target no connection could be opened to
      */
     public void connect() throws TargetUnreachableException {
-        int perLoop = Math.max(1, (options.warmupConnections() + loops.size() - 1) / loops.size());
         long waitMillis = options.connectTimeout().toMillis() + 1_000;
+        // At least one connection per target, even with no warm-up asked for: it proves the target is there.
+        int warmup = Math.max(1, options.warmupConnections());
         for (int t = 0; t < roles.length; t++) {
             List<Future<Integer>> warmed = new ArrayList<>();
-            for (ConnectionPool[] row : pools) {
-                warmed.add(row[t].warmUp(perLoop, options.connectTimeout()));
+            for (int i = 0; i < pools.size(); i++) {
+                int share = Math.min(share(warmup, i), share(options.maxConnections(), i));
+                if (share > 0) {
+                    warmed.add(pools.get(i)[t].warmUp(share, options.connectTimeout()));
+                }
             }
             String failure = null;
             boolean anyOpened = false;
@@ -132,6 +138,11 @@ public final class ShadowReplayer implements AutoCloseable {
         }
     }
 
+    /** Loop {@code i}'s part of {@code total}, split as evenly as whole numbers allow. */
+    private int share(int total, int i) {
+        return total / loops.size() + (i < total % loops.size() ? 1 : 0);
+    }
+
     private static Map<String, TargetEndpoint> endpoints(Map<String, URI> addresses) {
         Map<String, TargetEndpoint> out = new LinkedHashMap<>();
         addresses.forEach((role, uri) -> out.put(role, TargetEndpoint.of(uri)));
@@ -156,7 +167,13 @@ public final class ShadowReplayer implements AutoCloseable {
         row[0].loop().execute(() -> {
             for (int i = 0; i < row.length; i++) {
                 int t = reverse ? row.length - 1 - i : i;
-                row[t].submit(new Exchange(request, roles[t], start, intended, accounting));
+                Exchange exchange = new Exchange(request, roles[t], start, intended, accounting);
+                try {
+                    row[t].submit(exchange);
+                } catch (RuntimeException e) {
+                    // Whatever went wrong, this request still gets its one outcome at this target.
+                    exchange.end(OutcomeKind.CONNECTION_ERROR, 0, Outcome.NO_BODY);
+                }
             }
         });
     }

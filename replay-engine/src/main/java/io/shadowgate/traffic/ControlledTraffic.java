@@ -36,6 +36,7 @@ public final class ControlledTraffic implements TrafficSource {
     private final Supplier<TrafficSource> open;
     private final ReplayControls controls;
     private final boolean sideEffectsAllowed;
+    private final boolean readToEnd;
     private final long fromMicros;
     private final long toMicros;
     private final long maxGapMicros;
@@ -43,6 +44,7 @@ public final class ControlledTraffic implements TrafficSource {
     private TrafficSource source;
     private int loopsLeft;
     private Request next;
+    private boolean pastWindow;
     private long read;
     private long outsideWindow;
     private long filtered;
@@ -61,6 +63,17 @@ public final class ControlledTraffic implements TrafficSource {
      * @param sideEffectsAllowed whether non-idempotent requests may be replayed
      */
     public ControlledTraffic(Supplier<TrafficSource> open, ReplayControls controls, boolean sideEffectsAllowed) {
+        this(open, controls, sideEffectsAllowed, true);
+    }
+
+    /**
+     * @param readToEnd whether to read past {@code to} to the end of each loop (a scan, which
+     *                  hashes and counts everything); a replay stops there instead, since the
+     *                  scan has checked the file and reading on would stall the schedule
+     */
+    public ControlledTraffic(Supplier<TrafficSource> open, ReplayControls controls, boolean sideEffectsAllowed,
+                             boolean readToEnd) {
+        this.readToEnd = readToEnd;
         this.open = open;
         this.controls = controls;
         this.sideEffectsAllowed = sideEffectsAllowed;
@@ -105,12 +118,13 @@ public final class ControlledTraffic implements TrafficSource {
     /** The next request inside the window, opening the next loop when one ends; null at the end. */
     private Request nextRaw() {
         while (true) {
-            if (source.hasNext()) {
+            if (!pastWindow && source.hasNext()) {
                 Request r = source.next();
                 read++;
                 if (r.offsetMicros() >= toMicros) {
                     outsideWindow++;
                     drainOutsideWindow();
+                    pastWindow = true;
                     continue;
                 }
                 if (r.offsetMicros() < fromMicros) {
@@ -125,13 +139,14 @@ public final class ControlledTraffic implements TrafficSource {
             loopsLeft--;
             source.close();
             source = open.get();
+            pastWindow = false;
             startLoop();
         }
     }
 
     /** Past {@code to} nothing more of this loop is wanted; count the rest without keeping it. */
     private void drainOutsideWindow() {
-        while (source.hasNext()) {
+        while (readToEnd && source.hasNext()) {
             source.next();
             read++;
             outsideWindow++;

@@ -35,7 +35,7 @@ public final class TrafficSources {
         if (input.controls().isNone() && sideEffectsAllowed) {
             return openRaw(input, seed);
         }
-        return new ControlledTraffic(() -> openRaw(input, seed), input.controls(), sideEffectsAllowed);
+        return new ControlledTraffic(() -> openRaw(input, seed), input.controls(), sideEffectsAllowed, false);
     }
 
     private static TrafficSource openRaw(TrafficInput input, long seed) {

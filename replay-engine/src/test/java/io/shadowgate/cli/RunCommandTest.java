@@ -137,6 +137,36 @@ class RunCommandTest {
         assertThat(verdict.path("verdict").path("gates").get(0).path("rule").asText()).contains("anytime-valid");
     }
 
+    /** A candidate that times out must not pass a latency gate by leaving its slowest requests out. */
+    @Test
+    void timeoutsCountInLatencyGatesAtTheTimeWaited() throws IOException {
+        Path file = tmp.resolve("timeouts.yaml");
+        Files.writeString(file, """
+                name: timeouts
+                targets:
+                  baseline: {simulated: {version: "1", latency: {median: 2ms}}}
+                  candidate:
+                    simulated:
+                      version: "1"
+                      latency: {median: 2ms}
+                      faults: [{kind: stall, at: 1s, duration: 1500ms}]
+                traffic:
+                  synth: {duration: 4s, rate: 200, arrivals: constant, requests: [{path: /healthz}]}
+                timeouts: {request: 300ms}
+                gates:
+                  minSamples: 300
+                  latency: {p90: {maxMs: 100}}
+                """);
+        Path out = tmp.resolve("t");
+        Result r = shadowgate("run", file.toString(), "--no-warmup", "--out", out.toString());
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.NO_GO);
+        JsonNode candidate = new ObjectMapper().readTree(out.resolve("verdict.json").toFile()).path("targets").get(1);
+        assertThat(candidate.path("counts").path("timeouts").asLong()).isGreaterThan(100);
+        assertThat(candidate.path("latency").path("count").asLong()).isEqualTo(
+                candidate.path("counts").path("status2xx").asLong() + candidate.path("counts").path("timeouts").asLong());
+    }
+
     @Test
     void aBrokenScenarioIsExit65WithFileLineAndColumn() throws IOException {
         Path file = tmp.resolve("typo.yaml");

@@ -62,8 +62,9 @@ class MetricsRecorderTest {
         assertThat(candidate.counts()).isEqualTo(new OutcomeCounts(100, 0, 0, 0, 25, 25, 25, 25));
         assertThat(candidate.counts().addsUp()).isTrue();
         assertThat(candidate.counts().errorRate()).isEqualTo(1.0);
-        // Only responses are in the latency distribution; only sent requests in lateness.
-        assertThat(candidate.latency().count()).isEqualTo(25);
+        // Responses and timeouts (at the time waited) are in the latency distribution; only sent requests in lateness.
+        assertThat(candidate.latency().count()).isEqualTo(50);
+        assertThat(candidate.service().count()).isEqualTo(25);
         assertThat(candidate.lateness().count()).isEqualTo(75);
         assertThat(candidate.endpoints()).extracting(EndpointSummary::endpoint).containsExactly("a", "b");
         assertThat(candidate.endpoints()).allSatisfy(e -> assertThat(e.counts().addsUp()).isTrue());

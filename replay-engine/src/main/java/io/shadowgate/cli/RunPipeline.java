@@ -85,8 +85,8 @@ final class RunPipeline {
         } catch (IOException e) {
             throw new BadInputException("--out " + dir + ": cannot create the result directory (" + e + ")");
         }
-        try (RunTargets targets = RunTargets.start(scenario, System.getenv())) {
-            TrafficSource traffic = openTraffic(scenario);
+        try (RunTargets targets = RunTargets.start(scenario, System.getenv());
+             TrafficSource traffic = openTraffic(scenario)) {
             if (options.warmup()) {
                 Warmup.run(scenario);
             }
@@ -124,7 +124,6 @@ final class RunPipeline {
                 // Simulated faults count from the schedule's start, not from the servers' start.
                 summary = replayer.replay(scheduled.counting(traffic), targets::anchorFaults);
             } finally {
-                traffic.close();
                 if (early != null) {
                     early.close();
                 }

@@ -36,17 +36,24 @@ final class RunTargets implements AutoCloseable {
         Map<String, TargetEndpoint> endpoints = new LinkedHashMap<>();
         List<SimulatedServer> servers = new ArrayList<>();
         long seedOffset = 0;
-        for (String role : roles(scenario)) {
-            TargetSpec spec = scenario.targets().get(role);
-            URI address;
-            if (spec.isSimulated()) {
-                SimulatedServer server = SimulatedServer.start(spec.simulated(), "127.0.0.1", 0, scenario.seed() + (++seedOffset));
-                servers.add(server);
-                address = server.address();
-            } else {
-                address = spec.url();
+        try {
+            for (String role : roles(scenario)) {
+                TargetSpec spec = scenario.targets().get(role);
+                URI address;
+                if (spec.isSimulated()) {
+                    SimulatedServer server = SimulatedServer.start(spec.simulated(), "127.0.0.1", 0,
+                            scenario.seed() + (++seedOffset));
+                    servers.add(server);
+                    address = server.address();
+                } else {
+                    address = spec.url();
+                }
+                endpoints.put(role, new TargetEndpoint(address, headers.get(role), spec.host()));
             }
-            endpoints.put(role, new TargetEndpoint(address, headers.get(role), spec.host()));
+        } catch (RuntimeException e) {
+            // A later server failed to start: the ones already running must not outlive the run.
+            servers.forEach(SimulatedServer::close);
+            throw e;
         }
         return new RunTargets(endpoints, servers);
     }

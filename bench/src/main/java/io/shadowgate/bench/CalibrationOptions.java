@@ -1,0 +1,206 @@
+package io.shadowgate.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The calibration harness's settings, every default in one place, parsed from the command
+ * line. Bad values are rejected with a message naming the option, the value and the bound.
+ *
+ * @param runs          simulated experiments per cell
+ * @param sizes         request pairs (latency cells) or requests per side (error cells)
+ * @param confidence    the gates' confidence C; the false GO and false NO_GO rates should be at most 1 - C
+ * @param secondsBudget the harness starts no run that would likely end after this, and says what it skipped
+ * @param threads       threads the runs of one cell are spread over
+ * @param seed          seeds every simulated experiment (the judge's bootstrap is seeded with the run index)
+ * @param kinds         which cells: {@code latency}, {@code error}, or both
+ * @param shapes        which latency shapes (all by default)
+ * @param scenarios     which scenarios (all by default): to look closer at one cell with more runs
+ */
+record CalibrationOptions(
+        int runs,
+        List<Integer> sizes,
+        double confidence,
+        int secondsBudget,
+        int threads,
+        long seed,
+        List<String> kinds,
+        List<CalibrationShape> shapes,
+        List<CalibrationScenario> scenarios) {
+
+    static final int DEFAULT_RUNS = 500;
+    static final List<Integer> DEFAULT_SIZES = List.of(5_000, 20_000);
+    static final double DEFAULT_CONFIDENCE = 0.99;
+    static final int DEFAULT_SECONDS_BUDGET = 900;
+    static final int DEFAULT_THREADS = 2;
+    static final long DEFAULT_SEED = 1;
+    static final List<String> KINDS = List.of("latency", "error");
+
+    /** The latency gate: p99 at most this much above the baseline's (relative). */
+    static final double LATENCY_MARGIN = 0.10;
+    /** The percentile the latency gate judges. */
+    static final double LATENCY_PERCENTILE = 99.0;
+    /** The error-rate gate: at most this much above the baseline's rate (absolute, 0.005 = 0.5 points). */
+    static final double ERROR_MARGIN = 0.005;
+    /** Baseline error rates of the error cells. */
+    static final List<Double> BASELINE_ERROR_RATES = List.of(0.001, 0.01, 0.05);
+    /** The gates' minSamples in every cell. */
+    static final long MIN_SAMPLES = 500;
+    /** Correlation of the normal scores of a request's two latencies (the Gaussian copula's rho). */
+    static final double PAIR_CORRELATION = 0.5;
+    /** The power the issue asks of the 2-delta latency cells at this many pairs. */
+    static final double POWER_TARGET = 0.95;
+    static final int POWER_TARGET_SIZE = 20_000;
+
+    static final String USAGE = String.format(Locale.ROOT, """
+            usage: java -cp bench/target/benchmarks.jar io.shadowgate.bench.CalibrationHarness [options]
+              --runs N              simulated experiments per cell (default %d, 1..100000)
+              --sizes N1,N2,...     request pairs per latency experiment, requests per side per error experiment
+                                    (default %s, each %d..1000000)
+              --confidence C        the gates' confidence (default %s, 0.5..0.9999)
+              --seconds-budget N    start no run that would likely end later than this (default %d, 10..86400)
+              --threads N           threads per cell (default %d, 1..64)
+              --seed N              seeds the simulated traffic (default %d)
+              --kinds K1,K2         latency, error or both (default latency,error)
+              --shapes S1,...       latency shapes: lognormal, pareto, bimodal (default all)
+              --scenarios S1,...    aa, margin, twice (default all)
+              --help
+            """, DEFAULT_RUNS, join(DEFAULT_SIZES), MIN_SAMPLES, DEFAULT_CONFIDENCE, DEFAULT_SECONDS_BUDGET,
+            DEFAULT_THREADS, DEFAULT_SEED);
+
+    /**
+     * Parses {@code --name value} and {@code --name=value} options.
+     *
+     * @return the options, or null when {@code --help} was asked for
+     * @throws IllegalArgumentException naming the option, the value and the bound
+     */
+    static CalibrationOptions parse(String[] args) {
+        int runs = DEFAULT_RUNS;
+        List<Integer> sizes = DEFAULT_SIZES;
+        double confidence = DEFAULT_CONFIDENCE;
+        int secondsBudget = DEFAULT_SECONDS_BUDGET;
+        int threads = DEFAULT_THREADS;
+        long seed = DEFAULT_SEED;
+        List<String> kinds = KINDS;
+        List<CalibrationShape> shapes = List.of(CalibrationShape.values());
+        List<CalibrationScenario> scenarios = List.of(CalibrationScenario.values());
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            String value = null;
+            int eq = name.indexOf('=');
+            if (name.startsWith("--") && eq > 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            if (name.equals("--help") || name.equals("-h")) {
+                return null;
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                value = args[++i];
+            }
+            switch (name) {
+                case "--runs" -> runs = bounded(name, value, 1, 100_000);
+                case "--sizes" -> sizes = sizes(value);
+                case "--confidence" -> confidence = confidence(value);
+                case "--seconds-budget" -> secondsBudget = bounded(name, value, 10, 86_400);
+                case "--threads" -> threads = bounded(name, value, 1, 64);
+                case "--seed" -> seed = seed(value);
+                case "--kinds" -> kinds = kinds(value);
+                case "--shapes" -> shapes = named(name, value, CalibrationShape.values(), CalibrationShape::option);
+                case "--scenarios" -> scenarios = named(name, value, CalibrationScenario.values(),
+                        CalibrationScenario::option);
+                default -> throw new IllegalArgumentException("unknown option '" + name + "'");
+            }
+        }
+        return new CalibrationOptions(runs, sizes, confidence, secondsBudget, threads, seed, kinds, shapes, scenarios);
+    }
+
+    boolean includes(String kind) {
+        return kinds.contains(kind);
+    }
+
+    private static List<Integer> sizes(String value) {
+        List<Integer> out = new ArrayList<>();
+        for (String part : value.split(",")) {
+            int n = bounded("--sizes", part.trim(), (int) MIN_SAMPLES, 1_000_000);
+            if (out.contains(n)) {
+                throw new IllegalArgumentException("--sizes lists " + n + " twice");
+            }
+            out.add(n);
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> kinds(String value) {
+        List<String> out = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String kind = part.trim();
+            if (!KINDS.contains(kind)) {
+                throw new IllegalArgumentException("--kinds must be latency, error or both, was '" + kind + "'");
+            }
+            if (!out.contains(kind)) {
+                out.add(kind);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Values picked by their option names, in the order given, each once. */
+    private static <T> List<T> named(String option, String value, T[] all, Function<T, String> nameOf) {
+        List<T> out = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String wanted = part.trim();
+            T found = Arrays.stream(all).filter(t -> nameOf.apply(t).equals(wanted)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(option + " must be one or more of "
+                            + String.join(", ", Arrays.stream(all).map(nameOf).toList()) + ", was '" + wanted + "'"));
+            if (!out.contains(found)) {
+                out.add(found);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static double confidence(String value) {
+        double c;
+        try {
+            c = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--confidence must be a number, was '" + value + "'");
+        }
+        if (!(c >= 0.5 && c <= 0.9999)) {
+            throw new IllegalArgumentException("--confidence must be between 0.5 and 0.9999, was " + value);
+        }
+        return c;
+    }
+
+    private static long seed(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--seed must be a whole number, was '" + value + "'");
+        }
+    }
+
+    private static int bounded(String name, String value, int min, int max) {
+        int n;
+        try {
+            n = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + n);
+        }
+        return n;
+    }
+
+    static String join(List<Integer> values) {
+        return String.join(",", values.stream().map(String::valueOf).toList());
+    }
+}

@@ -67,20 +67,7 @@ public final class CalibrationHarness {
     }
 
     public static void main(String[] args) {
-        CalibrationOptions options;
-        try {
-            options = CalibrationOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("calibration: " + e.getMessage());
-            System.err.print(CalibrationOptions.USAGE);
-            System.exit(64);
-            return;
-        }
-        if (options == null) {
-            System.out.print(CalibrationOptions.USAGE);
-            return;
-        }
-        System.exit(new CalibrationHarness(options, System.out).run());
+        HarnessArgs.main("calibration", args, CalibrationOptions::parse, CalibrationOptions.USAGE, options -> new CalibrationHarness(options, System.out).run());
     }
 
     /** The cells, in the order they run: latency then error; by size, population, scenario. */
@@ -194,7 +181,7 @@ public final class CalibrationHarness {
                 cpuModel(), System.getProperty("java.version"), System.getProperty("java.vm.name"));
         out.printf(Locale.ROOT, "runs %d per cell, sizes %s, confidence %s, seed %d, %d threads, budget %d s, kinds %s, "
                         + "shapes %s, scenarios %s%n",
-                options.runs(), CalibrationOptions.join(options.sizes()), options.confidence(), options.seed(),
+                options.runs(), HarnessArgs.join(options.sizes()), options.confidence(), options.seed(),
                 options.threads(), options.secondsBudget(), String.join(",", options.kinds()),
                 String.join(",", options.shapes().stream().map(CalibrationShape::option).toList()),
                 String.join(",", options.scenarios().stream().map(CalibrationScenario::option).toList()));

@@ -68,7 +68,7 @@ record CalibrationOptions(
               --shapes S1,...       latency shapes: lognormal, pareto, bimodal (default all)
               --scenarios S1,...    aa, margin, twice (default all)
               --help
-            """, DEFAULT_RUNS, join(DEFAULT_SIZES), MIN_SAMPLES, DEFAULT_CONFIDENCE, DEFAULT_SECONDS_BUDGET,
+            """, DEFAULT_RUNS, HarnessArgs.join(DEFAULT_SIZES), MIN_SAMPLES, DEFAULT_CONFIDENCE, DEFAULT_SECONDS_BUDGET,
             DEFAULT_THREADS, DEFAULT_SEED);
 
     /**
@@ -105,11 +105,11 @@ record CalibrationOptions(
                 value = args[++i];
             }
             switch (name) {
-                case "--runs" -> runs = bounded(name, value, 1, 100_000);
+                case "--runs" -> runs = HarnessArgs.bounded(name, value, 1, 100_000);
                 case "--sizes" -> sizes = sizes(value);
                 case "--confidence" -> confidence = confidence(value);
-                case "--seconds-budget" -> secondsBudget = bounded(name, value, 10, 86_400);
-                case "--threads" -> threads = bounded(name, value, 1, 64);
+                case "--seconds-budget" -> secondsBudget = HarnessArgs.bounded(name, value, 10, 86_400);
+                case "--threads" -> threads = HarnessArgs.bounded(name, value, 1, 64);
                 case "--seed" -> seed = seed(value);
                 case "--kinds" -> kinds = kinds(value);
                 case "--shapes" -> shapes = named(name, value, CalibrationShape.values(), CalibrationShape::option);
@@ -128,7 +128,7 @@ record CalibrationOptions(
     private static List<Integer> sizes(String value) {
         List<Integer> out = new ArrayList<>();
         for (String part : value.split(",")) {
-            int n = bounded("--sizes", part.trim(), (int) MIN_SAMPLES, 1_000_000);
+            int n = HarnessArgs.bounded("--sizes", part.trim(), (int) MIN_SAMPLES, 1_000_000);
             if (out.contains(n)) {
                 throw new IllegalArgumentException("--sizes lists " + n + " twice");
             }
@@ -185,22 +185,5 @@ record CalibrationOptions(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--seed must be a whole number, was '" + value + "'");
         }
-    }
-
-    private static int bounded(String name, String value, int min, int max) {
-        int n;
-        try {
-            n = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
-        }
-        if (n < min || n > max) {
-            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + n);
-        }
-        return n;
-    }
-
-    static String join(List<Integer> values) {
-        return String.join(",", values.stream().map(String::valueOf).toList());
     }
 }

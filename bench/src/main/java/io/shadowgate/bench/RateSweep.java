@@ -63,20 +63,7 @@ public final class RateSweep {
     }
 
     public static void main(String[] args) {
-        SweepOptions options;
-        try {
-            options = SweepOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("rate-sweep: " + e.getMessage());
-            System.err.print(SweepOptions.USAGE);
-            System.exit(64);
-            return;
-        }
-        if (options == null) {
-            System.out.print(SweepOptions.USAGE);
-            return;
-        }
-        System.exit(new RateSweep(options, System.out).run());
+        HarnessArgs.main("rate-sweep", args, SweepOptions::parse, SweepOptions.USAGE, options -> new RateSweep(options, System.out).run());
     }
 
     /** Runs the sweep and prints it; returns 0, or 1 if any run failed or did not add up. */
@@ -267,7 +254,7 @@ public final class RateSweep {
                   up to %d s for other processes to use less than %.1f cores (this machine may be shared).
                 """, cores, options.maxConnections(), Math.min(PairedRun.WARMUP_CONNECTIONS, options.maxConnections()),
                 options.clientThreads(), PairedRun.CONNECT_TIMEOUT.toMillis(), PairedRun.REQUEST_TIMEOUT.toMillis(),
-                SweepOptions.join(options.rates()), options.seconds(), options.repeats(), options.warmupSeconds(),
+                HarnessArgs.join(options.rates()), options.seconds(), options.repeats(), options.warmupSeconds(),
                 options.warmupRate(), SweepOptions.STOP_LATENESS_P99_MS, 100 * SweepOptions.STOP_ERROR_SHARE,
                 options.budgetSeconds(), options.quietWaitSeconds(), SweepOptions.SHARED_CORES);
         out.println(SweepTable.LEGEND);

@@ -62,7 +62,7 @@ record SweepOptions(
               --quiet-wait-seconds N   before each run, wait up to N s for other processes to use < %.1f cores (default %d, 0..300)
               --servers-in-process     the simulated servers run in this JVM (default, and the only mode for now)
               --help
-            """, join(DEFAULT_RATES), DEFAULT_SECONDS, DEFAULT_REPEATS, DEFAULT_WARMUP_SECONDS,
+            """, HarnessArgs.join(DEFAULT_RATES), DEFAULT_SECONDS, DEFAULT_REPEATS, DEFAULT_WARMUP_SECONDS,
             DEFAULT_WARMUP_RATE, DEFAULT_MAX_CONNECTIONS, DEFAULT_CLIENT_THREADS, DEFAULT_BUDGET_SECONDS,
             SHARED_CORES, DEFAULT_QUIET_WAIT_SECONDS);
 
@@ -104,14 +104,14 @@ record SweepOptions(
             }
             switch (name) {
                 case "--rates" -> rates = rates(value);
-                case "--seconds" -> seconds = bounded(name, value, 1, 120);
-                case "--repeats" -> repeats = bounded(name, value, 1, 9);
-                case "--warmup-seconds" -> warmupSeconds = bounded(name, value, 0, 60);
-                case "--warmup-rate" -> warmupRate = bounded(name, value, 1, 100_000);
-                case "--max-connections" -> maxConnections = bounded(name, value, 1, 4_096);
-                case "--client-threads" -> clientThreads = bounded(name, value, 1, 64);
-                case "--budget-seconds" -> budgetSeconds = bounded(name, value, 10, 1_800);
-                case "--quiet-wait-seconds" -> quietWaitSeconds = bounded(name, value, 0, 300);
+                case "--seconds" -> seconds = HarnessArgs.bounded(name, value, 1, 120);
+                case "--repeats" -> repeats = HarnessArgs.bounded(name, value, 1, 9);
+                case "--warmup-seconds" -> warmupSeconds = HarnessArgs.bounded(name, value, 0, 60);
+                case "--warmup-rate" -> warmupRate = HarnessArgs.bounded(name, value, 1, 100_000);
+                case "--max-connections" -> maxConnections = HarnessArgs.bounded(name, value, 1, 4_096);
+                case "--client-threads" -> clientThreads = HarnessArgs.bounded(name, value, 1, 64);
+                case "--budget-seconds" -> budgetSeconds = HarnessArgs.bounded(name, value, 10, 1_800);
+                case "--quiet-wait-seconds" -> quietWaitSeconds = HarnessArgs.bounded(name, value, 0, 300);
                 default -> throw new IllegalArgumentException("unknown option '" + name + "'");
             }
         }
@@ -122,7 +122,7 @@ record SweepOptions(
     private static List<Integer> rates(String value) {
         List<Integer> out = new ArrayList<>();
         for (String part : value.split(",")) {
-            int rate = bounded("--rates", part.trim(), 1, 100_000);
+            int rate = HarnessArgs.bounded("--rates", part.trim(), 1, 100_000);
             if (!out.isEmpty() && rate <= out.get(out.size() - 1)) {
                 throw new IllegalArgumentException("--rates must be ascending, but " + rate + " follows "
                         + out.get(out.size() - 1));
@@ -130,22 +130,5 @@ record SweepOptions(
             out.add(rate);
         }
         return List.copyOf(out);
-    }
-
-    private static int bounded(String name, String value, int min, int max) {
-        int n;
-        try {
-            n = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
-        }
-        if (n < min || n > max) {
-            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + n);
-        }
-        return n;
-    }
-
-    static String join(List<Integer> rates) {
-        return String.join(",", rates.stream().map(String::valueOf).toList());
     }
 }

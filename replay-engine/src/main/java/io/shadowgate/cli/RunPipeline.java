@@ -128,6 +128,9 @@ final class RunPipeline {
                     early.close();
                 }
             }
+            if (summary.stopped()) {
+                accountUnread(scan, scheduled, recorder);
+            }
             recorder.close();
             measured = recorder.summaries(targets.addresses());
             boolean decidedEarly = early != null && early.decided() != null;
@@ -150,6 +153,20 @@ final class RunPipeline {
                 removeHook(interrupt);
             }
         }
+    }
+
+    /**
+     * A stopped run leaves part of its traffic unread: the scan counted it per endpoint, so it
+     * is accounted as not sent in bulk, at every target, and the counts still add up to the plan.
+     */
+    private static void accountUnread(TrafficScan scan, ScheduleCounter scheduled, MetricsRecorder recorder) {
+        scan.endpoints().forEach((endpoint, planned) -> {
+            long unread = planned - scheduled.endpoint(endpoint);
+            if (unread > 0) {
+                scheduled.add(endpoint, unread);
+                recorder.notSent(endpoint, unread);
+            }
+        });
     }
 
     /** What the judge decides on: all traffic, and each endpoint when the gates ask for it. */

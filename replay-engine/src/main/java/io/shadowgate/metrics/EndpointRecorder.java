@@ -31,6 +31,10 @@ final class EndpointRecorder {
         }
     }
 
+    void addNotSent(long n) {
+        counters.addNotSent(n);
+    }
+
     /** Moves what was recorded since the last call into the totals; returns the interval's latency. */
     synchronized Histogram drain() {
         latencyInterval = latency.getIntervalHistogram(latencyInterval);

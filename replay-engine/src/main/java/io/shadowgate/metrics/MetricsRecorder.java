@@ -49,6 +49,16 @@ public final class MetricsRecorder implements OutcomeSink, AutoCloseable {
         recorder.record(outcome);
     }
 
+    /**
+     * Accounts {@code n} requests of {@code endpoint} that a stopped run never read, at every
+     * target, as not sent; the schedule counter must be told the same (see {@link ScheduleCounter#add}).
+     */
+    public void notSent(String endpoint, long n) {
+        for (TargetRecorder recorder : targets.values()) {
+            recorder.addNotSent(endpoint, n);
+        }
+    }
+
     private void sample() {
         long now = (System.nanoTime() - startNanos) / 1_000_000;
         for (TargetRecorder recorder : targets.values()) {

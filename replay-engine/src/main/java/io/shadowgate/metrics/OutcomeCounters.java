@@ -24,6 +24,11 @@ final class OutcomeCounters {
         }
     }
 
+    /** Requests never sent because the run stopped, counted without reading them one by one. */
+    void addNotSent(long n) {
+        notSent.add(n);
+    }
+
     private LongAdder byStatus(int status) {
         if (status >= 500) {
             return s5xx;

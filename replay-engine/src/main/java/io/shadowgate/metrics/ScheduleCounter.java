@@ -24,6 +24,12 @@ public final class ScheduleCounter {
         });
     }
 
+    /** Counts {@code n} requests of {@code endpoint} scheduled without passing through the stream (a stopped run's rest). */
+    public void add(String endpoint, long n) {
+        total.add(n);
+        byEndpoint.computeIfAbsent(endpoint, e -> new LongAdder()).add(n);
+    }
+
     public long total() {
         return total.sum();
     }

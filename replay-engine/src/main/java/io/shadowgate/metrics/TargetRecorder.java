@@ -46,6 +46,11 @@ final class TargetRecorder {
         }
     }
 
+    void addNotSent(String endpoint, long n) {
+        overall.addNotSent(n);
+        endpoints.computeIfAbsent(endpoint, e -> new EndpointRecorder()).addNotSent(n);
+    }
+
     /** Closes the interval ending {@code nowMillis} after the run start and appends it to the series. */
     synchronized void sample(long nowMillis) {
         Histogram interval = overall.drain();

@@ -1,6 +1,7 @@
 package io.shadowgate.traffic;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a run's traffic is, established by reading it once before the replay: enough to prove
@@ -15,7 +16,8 @@ import java.util.List;
  * @param skipped  malformed records skipped (only when skipping was asked for)
  * @param problems what was wrong with the skipped records or the trailer, at most a hundred lines
  * @param replay   what the replay controls left out, or null when there were none
+ * @param endpoints requests per endpoint, the plan a stopped run accounts its unsent rest against
  */
 public record TrafficScan(String source, String sha256, String sha256Of, long records, long skipped, List<String> problems,
-                          ControlledTraffic.Stats replay) {
+                          ControlledTraffic.Stats replay, Map<String, Long> endpoints) {
 }

@@ -9,6 +9,8 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Opens the traffic a scenario names, and scans it once before a run. The one switch from
@@ -68,23 +70,26 @@ public final class TrafficSources {
             return input.isSynthesized() ? hashing(raw, digest) : raw;
         }, input.controls(), sideEffectsAllowed);
         long records = 0;
+        Map<String, Long> endpoints = new TreeMap<>();
         try (controlled) {
             while (controlled.hasNext()) {
-                controlled.next();
+                endpoints.merge(controlled.next().endpoint(), 1L, Long::sum);
                 records++;
             }
         }
         ControlledTraffic.Stats stats = input.controls().isNone() && sideEffectsAllowed ? null : controlled.stats();
         if (input.isSynthesized()) {
             return new TrafficScan(input.describe(), HexFormat.of().formatHex(digest.digest()), "records", records, 0,
-                    List.of(), stats);
+                    List.of(), stats, endpoints);
         }
         if (first[0] instanceof TrafficFileReader file) {
-            return new TrafficScan(input.describe(), file.sha256(), "records", records, file.skipped(), file.problems(), stats);
+            return new TrafficScan(input.describe(), file.sha256(), "records", records, file.skipped(), file.problems(), stats,
+                    endpoints);
         }
         long skipped = first[0] instanceof AccessLogTraffic log ? log.skipped() : 0;
         List<String> problems = first[0] instanceof AccessLogTraffic log ? log.problems() : List.of();
-        return new TrafficScan(input.describe(), fileSha256(input.file()), "file", records, skipped, problems, stats);
+        return new TrafficScan(input.describe(), fileSha256(input.file()), "file", records, skipped, problems, stats,
+                endpoints);
     }
 
     /** {@code source}, feeding the canonical line of every request it yields to {@code digest}. */

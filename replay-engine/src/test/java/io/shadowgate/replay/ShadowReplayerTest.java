@@ -148,7 +148,7 @@ class ShadowReplayerTest {
     }
 
     @Test
-    void stoppingMidRunLeavesTheRestNotSentAndTheCountsStillAddUp() throws Exception {
+    void stoppingMidRunStopsReadingAndEveryRequestReadHasItsOutcome() throws Exception {
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try (SimulatedServer b = SimulatedServer.start(profile("1", 1, 0, List.of()), "127.0.0.1", 0, 1);
@@ -160,11 +160,13 @@ class ShadowReplayerTest {
             ReplaySummary summary = replayer.replay(traffic(Duration.ofSeconds(10), 100));
 
             assertThat(summary.stopped()).isTrue();
-            assertThat(summary.scheduled()).isEqualTo(1000);
             assertThat(summary.dispatched()).isBetween(30L, 80L);
+            // It stops reading at once: at most the one request waiting for its instant is read but not sent;
+            // the rest of the stream is left to be accounted in bulk by the caller.
+            assertThat(summary.scheduled() - summary.dispatched()).isBetween(0L, 1L);
             long notSent = outcomes.stream().filter(o -> o.kind() == OutcomeKind.NOT_SENT).count();
             assertThat(notSent).isEqualTo(2 * (summary.scheduled() - summary.dispatched()));
-            assertThat(outcomes).hasSize(2000);
+            assertThat(outcomes).hasSize((int) (2 * summary.scheduled()));
         } finally {
             timer.shutdownNow();
         }

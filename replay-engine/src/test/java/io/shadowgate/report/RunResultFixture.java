@@ -46,7 +46,8 @@ final class RunResultFixture {
                 Map.of("baseline", "model-v41", "candidate", "model-v40 <rollback>"),
                 new TrafficScan("file:captures/<prod>.jsonl.gz", "ab".repeat(32), "records", 120_000, 2,
                         List.of("captures/<prod>.jsonl.gz: record 7 at byte 4096: not a JSON object", "second problem"),
-                        new ControlledTraffic.Stats(120_500, 300, 100, 98, 120_000)),
+                        new ControlledTraffic.Stats(120_500, 300, 100, 98, 120_000),
+                        new java.util.TreeMap<>(Map.of("GET /v1/items/{id}", 20_000L, "POST /v1/predict", 100_000L))),
                 new EarlyStop(3, 30_250, 11_840, 10_000));
         return new RunResult(RunResult.SCHEMA_VERSION, info, verdict(), List.of(baseline(), candidate()));
     }

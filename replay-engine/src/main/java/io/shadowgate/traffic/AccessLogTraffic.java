@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -68,7 +67,7 @@ public final class AccessLogTraffic implements TrafficSource {
     private final TreeMap<Long, List<AccessLogLine>> pending = new TreeMap<>();
     /** One second's requests, spread and ready to hand out. */
     private final ArrayDeque<Request> ready = new ArrayDeque<>();
-    private final List<String> problems = new ArrayList<>();
+    private final ProblemLog problems = new ProblemLog();
 
     private boolean eof;
     private boolean anyLine;
@@ -79,7 +78,6 @@ public final class AccessLogTraffic implements TrafficSource {
     private long nextId;
     private long skipped;
     private long clamped;
-    private long problemCount;
 
     private AccessLogTraffic(Path file, InputStream in, long seed, boolean skipBadLines) {
         this.file = file;
@@ -149,13 +147,9 @@ public final class AccessLogTraffic implements TrafficSource {
         return clamped;
     }
 
-    /** What was wrong, in words: at most {@value TrafficFileReader#MAX_PROBLEMS_KEPT}, then a count. */
+    /** What was wrong, in words: at most {@value ProblemLog#MAX_KEPT}, then a count. */
     public List<String> problems() {
-        List<String> out = new ArrayList<>(problems);
-        if (problemCount > problems.size()) {
-            out.add("… and " + (problemCount - problems.size()) + " more problems");
-        }
-        return Collections.unmodifiableList(out);
+        return problems.lines();
     }
 
     @Override
@@ -247,10 +241,7 @@ public final class AccessLogTraffic implements TrafficSource {
             throw e;
         }
         skipped++;
-        problemCount++;
-        if (problems.size() < TrafficFileReader.MAX_PROBLEMS_KEPT) {
-            problems.add(e.getMessage());
-        }
+        problems.add(e);
     }
 
     private static void close(InputStream in) {

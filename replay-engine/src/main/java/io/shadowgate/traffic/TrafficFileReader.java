@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -30,9 +28,6 @@ import java.util.zip.ZipException;
  */
 public final class TrafficFileReader implements TrafficSource {
 
-    /** At most this many problems are kept word for word; the rest are only counted. */
-    static final int MAX_PROBLEMS_KEPT = 100;
-
     private static final ObjectReader LINE = TrafficLines.JSON.reader();
 
     private final Path file;
@@ -41,12 +36,11 @@ public final class TrafficFileReader implements TrafficSource {
     private final boolean skipBadRecords;
     private final TrafficHeader header;
     private final MessageDigest digest = TrafficFileWriter.newDigest();
-    private final List<String> problems = new ArrayList<>();
+    private final ProblemLog problems = new ProblemLog();
 
     private Request next;
     private long records;
     private long skipped;
-    private long problemCount;
     private long lastOffset;
     private boolean finished;
     private String sha256;
@@ -118,13 +112,9 @@ public final class TrafficFileReader implements TrafficSource {
         return skipped;
     }
 
-    /** What was wrong, in words, for the verdict: at most {@value #MAX_PROBLEMS_KEPT}, then a count. */
+    /** What was wrong, in words, for the verdict: at most {@value ProblemLog#MAX_KEPT}, then a count. */
     public List<String> problems() {
-        List<String> out = new ArrayList<>(problems);
-        if (problemCount > problems.size()) {
-            out.add("… and " + (problemCount - problems.size()) + " more problems");
-        }
-        return Collections.unmodifiableList(out);
+        return problems.lines();
     }
 
     /** SHA-256 of the record lines as read, hex; known once the stream has ended. */
@@ -229,10 +219,7 @@ public final class TrafficFileReader implements TrafficSource {
         if (!skipBadRecords) {
             throw e;
         }
-        problemCount++;
-        if (problems.size() < MAX_PROBLEMS_KEPT) {
-            problems.add(e.getMessage());
-        }
+        problems.add(e);
     }
 
     private boolean readLine() {

@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 final class EarlyStopMonitor implements AutoCloseable {
 
     private final Scenario scenario;
+    private final int plannedWindows;
     private final Supplier<List<Evidence>> evidence;
     private final ShadowReplayer replayer;
     private final long windowMillis;
@@ -31,8 +32,11 @@ final class EarlyStopMonitor implements AutoCloseable {
     private volatile Verdict decided;
     private volatile EarlyStop stop;
 
-    EarlyStopMonitor(Scenario scenario, Supplier<List<Evidence>> evidence, ShadowReplayer replayer, Duration window) {
+    /** @param plannedWindows windows the run also judges one by one ({@link Judge#withWindows}) */
+    EarlyStopMonitor(Scenario scenario, Supplier<List<Evidence>> evidence, ShadowReplayer replayer, Duration window,
+                     int plannedWindows) {
         this.scenario = scenario;
+        this.plannedWindows = plannedWindows;
         this.evidence = evidence;
         this.replayer = replayer;
         this.windowMillis = window.toMillis();
@@ -51,10 +55,11 @@ final class EarlyStopMonitor implements AutoCloseable {
         looks++;
         long atMillis = (System.nanoTime() - startNanos) / 1_000_000;
         List<Evidence> scopes = evidence.get();
-        Verdict verdict = Judge.atInterimLook(scenario.gates(), scenario.seed(), looks).judge(scopes);
+        Verdict verdict = Judge.atInterimLook(scenario.gates(), scenario.seed(), looks).withWindows(plannedWindows)
+                .judge(scopes);
         if (verdict.decision() != Decision.INCONCLUSIVE) {
             long pairs = scopes.get(0).pairs() == null ? 0 : scopes.get(0).pairs().seen();
-            stop = new EarlyStop(looks, atMillis, pairs, windowMillis);
+            stop = new EarlyStop(looks, atMillis, pairs, windowMillis, EarlyStop.LOOK);
             decided = verdict;
             replayer.stop();
         }

@@ -46,7 +46,9 @@ final class RunCommand implements Callable<Integer> {
     boolean stopEarly;
 
     @Option(names = "--window", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "10s",
-            description = "Evaluation window for --stop-early (default: ${DEFAULT-VALUE}).")
+            description = "Evaluation window (default: ${DEFAULT-VALUE}): each window is also judged on its own, so a "
+                    + "regression in part of the run is found and placed in time, and --stop-early looks after each. "
+                    + "0 judges the run as a whole only.")
     Duration window;
 
     @Option(names = "--no-warmup", negatable = false,
@@ -62,8 +64,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (stopEarly && (window.isZero() || window.isNegative())) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--window must be greater than 0, was " + window);
+        if (window.isNegative() || (stopEarly && window.isZero())) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--window must be greater than 0"
+                    + (stopEarly ? " with --stop-early" : " (or 0 to judge the run as a whole only)") + ", was " + window);
         }
         TrafficInput override = null;
         if (traffic != null) {
@@ -75,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
         }
         RunPipeline.Options options = new RunPipeline.Options(scenario, out, duration, rate,
                 String.join(" ", spec.commandLine().getParseResult().originalArgs()), !noWarmup, override,
-                stopEarly ? window : null);
+                window.isZero() ? null : window, stopEarly);
         RunPipeline.Outcome outcome = new RunPipeline(options).run();
         new RunSummaryPrinter(spec.commandLine().getOut(), quiet).print(outcome.result(), outcome.reportDir());
         return outcome.result().verdict().decision().exitCode();

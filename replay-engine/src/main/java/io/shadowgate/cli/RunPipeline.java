@@ -4,12 +4,14 @@ import io.shadowgate.judge.Decision;
 import io.shadowgate.judge.Evidence;
 import io.shadowgate.judge.Judge;
 import io.shadowgate.judge.Verdict;
+import io.shadowgate.judge.WindowVerdict;
 import io.shadowgate.metrics.MetricsRecorder;
 import io.shadowgate.metrics.EndpointSummary;
 import io.shadowgate.metrics.OutcomeCounts;
 import io.shadowgate.metrics.PairedLatencyRecorder;
 import io.shadowgate.metrics.ScheduleCounter;
 import io.shadowgate.metrics.TargetSummary;
+import io.shadowgate.metrics.WindowRecorder;
 import io.shadowgate.replay.ReplayOptions;
 import io.shadowgate.replay.ReplaySummary;
 import io.shadowgate.replay.ShadowReplayer;
@@ -57,10 +59,12 @@ final class RunPipeline {
      * @param arguments    the command's arguments, for the reproduce line
      * @param warmup       whether to warm the client up against a throwaway server first
      * @param traffic      traffic replacing the scenario's ({@code --traffic}), or null
-     * @param stopEarly    evaluation window after which to look and stop at the first decision, or null
+     * @param window       evaluation window: each is judged on its own, and --stop-early looks after each;
+     *                     null to judge the run as a whole only
+     * @param stopEarly    whether to look after every window and stop at the first decision
      */
     record Options(Path scenarioFile, Path outDir, Duration duration, Double rate, String arguments, boolean warmup,
-                   TrafficInput traffic, Duration stopEarly) {
+                   TrafficInput traffic, Duration window, boolean stopEarly) {
     }
 
     /** The stored result and where its reports went. */
@@ -100,50 +104,67 @@ final class RunPipeline {
         List<String> roles = List.copyOf(targets.endpoints().keySet());
         ReplayOptions replayOptions = ReplayOptions.of(scenario.timeouts(), scenario.connections());
         Instant started = Instant.now();
-        ReplaySummary summary;
-        List<TargetSummary> measured;
-        Verdict verdict;
         CountDownLatch written = new CountDownLatch(1);
         Thread interrupt = null;
+        int planned = plannedWindows(scan);
+        WindowRecorder windows = planned < 2 ? null : new WindowRecorder(Scenario.BASELINE, Scenario.CANDIDATE,
+                options.window().toNanos(), scenario.seed());
         PairedLatencyRecorder pairs = new PairedLatencyRecorder(Scenario.BASELINE, Scenario.CANDIDATE,
-                PairedLatencyRecorder.DEFAULT_CAPACITY, scenario.seed());
+                PairedLatencyRecorder.DEFAULT_CAPACITY, scenario.seed(), windows == null ? (b, c) -> { } : windows);
         try (MetricsRecorder recorder = new MetricsRecorder(roles, scheduled, MetricsRecorder.DEFAULT_INTERVAL_MILLIS);
              ShadowReplayer replayer = ShadowReplayer.forEndpoints(targets.endpoints(), replayOptions, outcome -> {
                  recorder.accept(outcome);
                  pairs.accept(outcome);
+                 if (windows != null) {
+                     windows.accept(outcome);
+                 }
              })) {
             replayer.connect();
             interrupt = stopOnInterrupt(replayer, written, scenario);
+            ReplaySummary summary;
             EarlyStopMonitor early = null;
+            WindowMonitor windowMonitor = windows == null ? null : new WindowMonitor(
+                    new Judge(scenario.gates(), scenario.seed()).withWindows(planned), windows,
+                    scenario.timeouts().request().toNanos(), options.stopEarly() ? replayer : null);
             try {
-                if (options.stopEarly() != null) {
+                if (options.stopEarly()) {
                     early = new EarlyStopMonitor(scenario,
                             () -> scopes(scenario, recorder, pairs, recorder.summaries(targets.addresses())),
-                            replayer, options.stopEarly());
+                            replayer, options.window(), planned);
                 }
-                // Simulated faults count from the schedule's start, not from the servers' start.
-                summary = replayer.replay(scheduled.counting(traffic), targets::anchorFaults);
+                // Simulated faults and windows count from the schedule's start, not from the servers' start.
+                summary = replayer.replay(scheduled.counting(traffic), start -> {
+                    targets.anchorFaults(start);
+                    if (windowMonitor != null) {
+                        windowMonitor.scheduleStarted(start);
+                    }
+                });
             } finally {
                 if (early != null) {
                     early.close();
+                }
+                if (windowMonitor != null) {
+                    windowMonitor.close();
                 }
             }
             if (summary.stopped()) {
                 accountUnread(scan, scheduled, recorder);
             }
             recorder.close();
-            measured = recorder.summaries(targets.addresses());
-            boolean decidedEarly = early != null && early.decided() != null;
-            boolean partial = summary.stopped() && !decidedEarly;
+            List<TargetSummary> measured = recorder.summaries(targets.addresses());
+            List<WindowVerdict> judgedWindows = windowMonitor == null ? List.of() : windowMonitor.finish();
+            EarlyStop earlyStop = earlyStop(early, windowMonitor, options.window());
+            boolean partial = summary.stopped() && earlyStop == null;
             int looks = early == null ? 0 : early.looks();
             // A look decides on the outcomes in by then; slow ones and pending timeouts were not.
             // So the verdict is judged again on the complete outcomes of everything sent, at the
             // deciding look's confidence: it may come out INCONCLUSIVE, never falsely confident.
-            Judge judge = decidedEarly ? Judge.atInterimLook(scenario.gates(), scenario.seed(), early.stop().look())
-                    : Judge.afterLooks(scenario.gates(), scenario.seed(), looks);
-            verdict = judge(scenario, judge, scopes(scenario, recorder, pairs, measured), partial);
+            Judge judge = (early != null && early.decided() != null
+                    ? Judge.atInterimLook(scenario.gates(), scenario.seed(), early.stop().look())
+                    : Judge.afterLooks(scenario.gates(), scenario.seed(), looks)).withWindows(planned);
+            Verdict verdict = judge(judge, scopes(scenario, recorder, pairs, measured), judgedWindows, partial);
             RunResult result = new RunResult(RunResult.SCHEMA_VERSION,
-                    runInfo(loaded, scenario, scan, started, partial, decidedEarly ? early.stop() : null), verdict, measured);
+                    runInfo(loaded, scenario, scan, started, partial, earlyStop), verdict, measured);
             new VerdictJsonWriter().write(result, dir);
             new HtmlReportWriter().write(result, dir);
             return new Outcome(result, dir);
@@ -153,6 +174,28 @@ final class RunPipeline {
                 removeHook(interrupt);
             }
         }
+    }
+
+    /** Windows the schedule spans, or 0 when the run is judged as a whole only. */
+    private int plannedWindows(TrafficScan scan) {
+        if (options.window() == null) {
+            return 0;
+        }
+        long windows = scan.spanMicros() * 1_000 / options.window().toNanos() + 1;
+        return (int) Math.min(windows, Integer.MAX_VALUE);
+    }
+
+    /** What stopped the run early: a look's decision, or a window's NO_GO; null if neither did. */
+    private static EarlyStop earlyStop(EarlyStopMonitor early, WindowMonitor windows, Duration window) {
+        if (early != null && early.decided() != null) {
+            return early.stop();
+        }
+        WindowVerdict by = windows == null ? null : windows.stoppedBy();
+        if (by == null) {
+            return null;
+        }
+        return new EarlyStop(0, by.endMillis(), by.pairs(), window.toMillis(), by.gates().isEmpty() ? ""
+                : by.gates().get(0).scope());
     }
 
     /**
@@ -189,13 +232,13 @@ final class RunPipeline {
         return scopes;
     }
 
-    private static Verdict judge(Scenario scenario, Judge judge, List<Evidence> scopes, boolean partial) {
-        Verdict verdict = judge.judge(scopes);
+    private static Verdict judge(Judge judge, List<Evidence> scopes, List<WindowVerdict> windows, boolean partial) {
+        Verdict verdict = judge.judge(scopes, windows);
         if (partial && verdict.decision() == Decision.GO) {
             // An interrupted run saw less than the scenario asked for: it cannot pre-authorize.
             List<String> reasons = new ArrayList<>(verdict.reasons());
             reasons.add(0, "the run was interrupted before its schedule ended; a partial run cannot pre-authorize");
-            return new Verdict(Decision.INCONCLUSIVE, verdict.gates(), List.copyOf(reasons));
+            return new Verdict(Decision.INCONCLUSIVE, verdict.gates(), List.copyOf(reasons), verdict.windows());
         }
         return verdict;
     }

@@ -30,9 +30,7 @@ final class RunSummaryPrinter {
                 out.println("  " + reason);
             }
             if (result.info().earlyStop() != null) {
-                var e = result.info().earlyStop();
-                out.printf(Locale.ROOT, "  decided early at look %d, %.1f s into the schedule, after %d request pairs%n",
-                        e.look(), e.atMillis() / 1000.0, e.pairs());
+                out.println("  " + result.info().earlyStop().describe());
             }
             out.println();
             TrafficScan traffic = result.info().traffic();

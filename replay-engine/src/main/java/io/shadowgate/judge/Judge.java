@@ -24,6 +24,8 @@ public final class Judge {
     private final Gates gates;
     private final Levels levels;
     private final long seed;
+    /** Windows the run plans to judge one by one, or 0 when it is judged as a whole only. */
+    private final int windows;
 
     public Judge(Gates gates) {
         this(gates, 1);
@@ -35,9 +37,43 @@ public final class Judge {
     }
 
     private Judge(Gates gates, long seed, double confidence, String spending) {
+        this(gates, seed, new Levels(confidence, gates.count(), spending), 0);
+    }
+
+    private Judge(Gates gates, long seed, Levels levels, int windows) {
         this.gates = gates;
-        this.levels = new Levels(confidence, gates.count(), spending);
+        this.levels = levels;
         this.seed = seed;
+        this.windows = windows;
+    }
+
+    /**
+     * This judge for a run that is also judged window by window, {@code planned} windows in
+     * all: the whole run keeps half of the NO_GO error budget and the windows share the other
+     * half (Bonferroni over gates × planned windows), so a run that looks at every window still
+     * comes out falsely NO_GO at most 1 − C of the time. GO is unchanged: it needs the whole run.
+     * With fewer than two windows there is nothing to locate, and the judge is returned as is.
+     */
+    public Judge withWindows(int planned) {
+        if (planned < 2) {
+            return this;
+        }
+        return new Judge(gates, seed, levels.withNoGoShare(0.5), planned);
+    }
+
+    /**
+     * Judges one evaluation window's traffic on its own, at the windows' share of the NO_GO
+     * budget (see {@link #withWindows}). Window j of a run longer than planned is judged as if
+     * j + 1 had been planned, which spends a little more than planned; the plan comes from the
+     * traffic's span, so that happens only when a recorded stream ran longer than scanned.
+     */
+    public WindowVerdict judgeWindow(int index, long startMillis, long endMillis, Evidence evidence) {
+        int planned = Math.max(Math.max(windows, 2), index + 1);
+        Levels window = new Levels(gates.confidence(), gates.count() * planned, "", 0.5,
+                gates.count() + " gates x " + planned + " windows");
+        Verdict v = combine(gatesOn(evidence, window));
+        long pairs = evidence.pairs() == null ? 0 : evidence.pairs().seen();
+        return new WindowVerdict(index, startMillis, endMillis, pairs, v.decision(), v.gates());
     }
 
     /** A judge for look {@code look} at a growing run (see {@link Looks}). */
@@ -67,12 +103,26 @@ public final class Judge {
      * gates ask for it); the NO_GO correction counts every gate of every scope.
      */
     public Verdict judge(List<Evidence> scopes) {
-        Levels family = new Levels(levels.confidence(), Math.max(1, levels.gates() * scopes.size()), levels.spending());
+        return judge(scopes, List.of());
+    }
+
+    /**
+     * As {@link #judge(List)}, with the run's windows already judged ({@link #judgeWindow}): a
+     * window's NO_GO gates join the run's, so a regression confined to part of the run makes it
+     * NO_GO and its reasons say when.
+     */
+    public Verdict judge(List<Evidence> scopes, List<WindowVerdict> judged) {
+        int k = levels.gates() * scopes.size();
+        Levels family = levels.over(k, k + " gates" + (scopes.size() > 1 ? " (" + scopes.size() + " scopes)" : ""));
         List<GateResult> results = new ArrayList<>();
         for (Evidence evidence : scopes) {
             results.addAll(gatesOn(evidence, family));
         }
-        return combine(results);
+        for (WindowVerdict w : judged) {
+            w.gates().stream().filter(g -> g.decision() == Decision.NO_GO).forEach(results::add);
+        }
+        Verdict v = combine(results);
+        return new Verdict(v.decision(), v.gates(), v.reasons(), List.copyOf(judged));
     }
 
     private List<GateResult> gatesOn(Evidence evidence, Levels levels) {

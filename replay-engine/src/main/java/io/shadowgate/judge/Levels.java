@@ -13,16 +13,34 @@ import java.util.Locale;
  *     margin: Bonferroni over the k gates, so the chance of a false NO_GO (any gate wrongly
  *     breached) stays at most 1 − C.</li>
  * </ul>
- * Anything else is INCONCLUSIVE.
+ * Anything else is INCONCLUSIVE. When a run is also judged window by window, the whole run
+ * and the windows each get half of the NO_GO error budget ({@code noGoShare} 1/2), so a false
+ * NO_GO from either stays at most 1 − C together.
  *
  * @param confidence C
- * @param gates      k, at least 1
+ * @param gates      k, at least 1: the NO_GO tests sharing the budget
  * @param spending   how C was spent over looks at a growing run ({@link Looks}), or empty
+ * @param noGoShare  the share of the NO_GO error budget 1 − C these k tests get, in (0, 1]
+ * @param family     the k tests in words, e.g. {@code 3 gates} or {@code 3 gates x 30 windows}
  */
-record Levels(double confidence, int gates, String spending) {
+record Levels(double confidence, int gates, String spending, double noGoShare, String family) {
 
     Levels(double confidence, int gates) {
         this(confidence, gates, "");
+    }
+
+    Levels(double confidence, int gates, String spending) {
+        this(confidence, gates, spending, 1, gates + " gates");
+    }
+
+    /** The same levels for a family of {@code gates} tests, described as {@code family}. */
+    Levels over(int gates, String family) {
+        return new Levels(confidence, Math.max(1, gates), spending, noGoShare, family);
+    }
+
+    /** The same levels with {@code share} of the NO_GO budget. */
+    Levels withNoGoShare(double share) {
+        return new Levels(confidence, gates, spending, share, family);
     }
 
     double go() {
@@ -30,7 +48,7 @@ record Levels(double confidence, int gates, String spending) {
     }
 
     double noGo() {
-        return 1 - (1 - confidence) / Math.max(1, gates);
+        return 1 - noGoShare * (1 - confidence) / Math.max(1, gates);
     }
 
     Decision decide(double upperForGo, double lowerForNoGo, double limit) {
@@ -43,8 +61,9 @@ record Levels(double confidence, int gates, String spending) {
     /** The rule in words, for {@link GateResult#rule()}. */
     String rule(String quantity, String limit, String method) {
         return String.format(Locale.ROOT, "GO if the one-sided %s upper bound of %s <= %s; NO_GO if the one-sided %s "
-                        + "lower bound > %s (Bonferroni over %d gates); else INCONCLUSIVE. Bounds: %s%s",
-                percent(go()), quantity, limit, percent(noGo()), limit, gates, method,
+                        + "lower bound > %s (Bonferroni over %s%s); else INCONCLUSIVE. Bounds: %s%s",
+                percent(go()), quantity, limit, percent(noGo()), limit, family,
+                noGoShare < 1 ? ", with " + percent(noGoShare) + " of the NO_GO error budget" : "", method,
                 spending.isEmpty() ? "" : ". " + spending);
     }
 

@@ -21,13 +21,11 @@ final class EndpointRecorder {
 
     void record(Outcome outcome) {
         counters.record(outcome);
+        if (outcome.countsAsLatency()) {
+            Histograms.record(latency, outcome.latencyNanos());
+        }
         if (outcome.kind() == OutcomeKind.RESPONSE) {
-            Histograms.record(latency, outcome.latencyNanos());
             Histograms.record(service, outcome.serviceNanos());
-        } else if (outcome.kind() == OutcomeKind.TIMEOUT) {
-            // The user waited at least this long: a timeout is a latency, censored at the timeout,
-            // so a candidate that times out can never pass a percentile gate by leaving the tail out.
-            Histograms.record(latency, outcome.latencyNanos());
         }
     }
 

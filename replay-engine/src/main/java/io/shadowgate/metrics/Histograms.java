@@ -27,8 +27,17 @@ public final class Histograms {
 
     /** Records a duration, clamped into the trackable range so an outlier never throws. */
     public static void record(Recorder recorder, long nanos) {
+        recorder.recordValue(clampedMicros(nanos));
+    }
+
+    /** As {@link #record(Recorder, long)}, into a histogram its owner guards. */
+    public static void record(Histogram histogram, long nanos) {
+        histogram.recordValue(clampedMicros(nanos));
+    }
+
+    private static long clampedMicros(long nanos) {
         long micros = nanos / 1_000;
-        recorder.recordValue(micros < 1 ? 1 : Math.min(micros, HIGHEST_MICROS));
+        return micros < 1 ? 1 : Math.min(micros, HIGHEST_MICROS);
     }
 
     public static LatencySummary summarize(Histogram histogram) {

@@ -1,7 +1,6 @@
 package io.shadowgate.metrics;
 
 import io.shadowgate.replay.Outcome;
-import io.shadowgate.replay.OutcomeKind;
 import io.shadowgate.replay.OutcomeSink;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,10 +23,17 @@ public final class PairedLatencyRecorder implements OutcomeSink {
     private final ConcurrentHashMap<Long, Outcome> waiting = new ConcurrentHashMap<>();
     private final int capacity;
     private final long seed;
+    private final PairListener listener;
     private final PairReservoir all;
     private final Map<String, PairReservoir> byEndpoint = new TreeMap<>();
 
     public PairedLatencyRecorder(String baseline, String candidate, int capacity, long seed) {
+        this(baseline, candidate, capacity, seed, (b, c) -> { });
+    }
+
+    /** As above, also telling {@code listener} of every pair where both sides waited (see {@link Outcome#countsAsLatency}). */
+    public PairedLatencyRecorder(String baseline, String candidate, int capacity, long seed, PairListener listener) {
+        this.listener = listener;
         this.baseline = baseline;
         this.candidate = candidate;
         this.capacity = capacity;
@@ -51,13 +57,10 @@ public final class PairedLatencyRecorder implements OutcomeSink {
         Outcome b = outcome.target().equals(baseline) ? outcome : other;
         Outcome c = outcome.target().equals(baseline) ? other : outcome;
         // Timeouts count at the time waited (censored), as in the latency histograms.
-        if (waited(b) && waited(c)) {
+        if (b.countsAsLatency() && c.countsAsLatency()) {
             add(b.endpoint(), b.latencyNanos() / 1_000.0, c.latencyNanos() / 1_000.0);
+            listener.pair(b, c);
         }
-    }
-
-    private static boolean waited(Outcome o) {
-        return o.kind() == OutcomeKind.RESPONSE || o.kind() == OutcomeKind.TIMEOUT;
     }
 
     private synchronized void add(String endpoint, double b, double c) {

@@ -46,6 +46,15 @@ public record Outcome(
         return sentNanos - intendedNanos;
     }
 
+    /**
+     * Whether the user waited through it: a response, or a timeout, which counts as a latency
+     * censored at the time waited, so a candidate that times out can never pass a percentile
+     * gate by leaving its tail out.
+     */
+    public boolean countsAsLatency() {
+        return kind == OutcomeKind.RESPONSE || kind == OutcomeKind.TIMEOUT;
+    }
+
     /** 5xx, timeouts and connection errors count as errors; {@code NOT_SENT} is not judged. */
     public boolean isError() {
         return switch (kind) {

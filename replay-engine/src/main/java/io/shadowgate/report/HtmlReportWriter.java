@@ -93,6 +93,7 @@ public final class HtmlReportWriter implements ReportWriter {
         page.append("<main>\n");
         section(page, "run", "Run", identity(info, targets));
         section(page, "gates", "Gates", HtmlSections.gates(verdict.gates() == null ? List.of() : verdict.gates()));
+        section(page, "windows", "Gates over time", HtmlWindows.render(verdict.windows()));
         section(page, "latency", "Latency", Html.join(
                 HtmlSections.latency(targets),
                 Html.tag("h3", null, "Schedule lateness (actual minus intended send)"),
@@ -152,10 +153,7 @@ public final class HtmlReportWriter implements ReportWriter {
         }
         versions.forEach((role, version) -> item(dl, "Target " + role, Html.text(version)));
         if (info.earlyStop() != null) {
-            EarlyStop e = info.earlyStop();
-            item(dl, "Stopped early", Html.text("decided at look " + e.look() + " (a look every "
-                    + ReportNumbers.count(e.windowMillis()) + " ms), " + ReportNumbers.count(e.atMillis()) + " ms into the "
-                    + "schedule, after " + ReportNumbers.count(e.pairs()) + " request pairs"));
+            item(dl, "Stopped early", Html.text(info.earlyStop().describe()));
         }
         traffic(dl, info.traffic());
         item(dl, "Reproduce", Html.wrap("pre", null, Html.tag("code", null, info.command())));

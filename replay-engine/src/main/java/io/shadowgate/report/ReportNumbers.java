@@ -18,6 +18,11 @@ final class ReportNumbers {
     private ReportNumbers() {
     }
 
+    /** Whole seconds when exact, else one decimal: {@code 10}, {@code 2.5}. */
+    static String seconds(long millis) {
+        return millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format(Locale.ROOT, "%.1f", millis / 1000.0);
+    }
+
     /** Three significant digits: 0.0123, 1.20, 12.3, 123, 2103; NaN as a dash. */
     static String sig3(double value) {
         if (!Double.isFinite(value)) {

@@ -36,7 +36,7 @@ final class ScenarioDocument {
     record LatencyDoc(String median, Double sigma, String tailProbability, String tail) {
     }
 
-    record FaultDoc(String kind, String at, String duration) {
+    record FaultDoc(String kind, String at, String duration, String add) {
     }
 
     record TrafficDoc(SynthDoc synth, String file, String har, String gor, String accesslog, Boolean skipBadRecords,

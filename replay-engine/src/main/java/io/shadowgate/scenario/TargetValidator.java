@@ -150,14 +150,22 @@ final class TargetValidator {
 
     private FaultSpec fault(String path, FaultDoc doc) throws ScenarioException {
         if (doc == null) {
-            throw check.invalid(path, "empty fault; expected a mapping with kind, at and duration");
+            throw check.invalid(path, "empty fault; expected a mapping with kind, at and duration (and add for kind slow)");
         }
         FaultSpec.FaultKind kind = check.choice(child(path, "kind"),
                 check.required(path, "kind", doc.kind()), FaultSpec.FaultKind.class);
         Duration at = check.duration(child(path, "at"), check.required(path, "at", doc.at()));
         Duration duration = check.positiveDuration(child(path, "duration"),
                 check.required(path, "duration", doc.duration()));
-        return new FaultSpec(kind, at, duration);
+        if (kind != FaultSpec.FaultKind.SLOW) {
+            if (doc.add() != null) {
+                throw check.invalid(child(path, "add"), "only a fault of kind slow adds latency");
+            }
+            return new FaultSpec(kind, at, duration);
+        }
+        Duration add = check.positiveDuration(child(path, "add"), check.required(path, "add", doc.add(),
+                "required for kind slow: the latency added, e.g. 20ms"));
+        return new FaultSpec(kind, at, duration, add);
     }
 
     private static double millis(Duration duration) {

@@ -38,18 +38,18 @@ final class SimulatedRequestHandler extends SimpleChannelInboundHandler<FullHttp
 
     private final ModelApi api;
     private final BehaviourModel behaviour;
-    private final StallSchedule stalls;
+    private final FaultPlan faults;
     private final FaultClock faultClock;
     private final SplittableRandom rng;
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     /** Set once a request asked to close; later pipelined requests are not answered (RFC 9112 9.6). */
     private boolean closing;
 
-    SimulatedRequestHandler(ModelApi api, BehaviourModel behaviour, StallSchedule stalls,
+    SimulatedRequestHandler(ModelApi api, BehaviourModel behaviour, FaultPlan faults,
                             FaultClock faultClock, SplittableRandom rng) {
         this.api = api;
         this.behaviour = behaviour;
-        this.stalls = stalls;
+        this.faults = faults;
         this.faultClock = faultClock;
         this.rng = rng;
     }
@@ -94,8 +94,7 @@ final class SimulatedRequestHandler extends SimpleChannelInboundHandler<FullHttp
         Pending pending = new Pending(response, request.protocolVersion(), keepAlive);
         queue.add(pending);
         long startNanos = faultClock.originNanos();
-        long dueSinceStart = arrivalNanos - startNanos + decision.delayNanos();
-        long writeSinceStart = stalls.releaseNanos(dueSinceStart);
+        long writeSinceStart = faults.writeNanos(arrivalNanos - startNanos, decision.delayNanos());
         long delay = writeSinceStart - (System.nanoTime() - startNanos);
         if (delay <= 0) {
             pending.due = true;

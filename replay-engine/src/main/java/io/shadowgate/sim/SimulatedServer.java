@@ -78,7 +78,7 @@ public final class SimulatedServer implements AutoCloseable {
             throw new IllegalArgumentException("port must be between 0 and 65535 (was " + port + ")");
         }
         BehaviourModel behaviour = new BehaviourModel(profile);
-        StallSchedule stalls = StallSchedule.of(profile.faults());
+        FaultPlan faults = FaultPlan.of(profile.faults());
         ModelApi api = new ModelApi(profile.version());
 
         Transport transport = Transport.best();
@@ -92,7 +92,7 @@ public final class SimulatedServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 // Small JSON answers must leave when due; Nagle would add its own latency.
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new SimulatedServerInitializer(api, behaviour, stalls, faultClock, seed));
+                .childHandler(new SimulatedServerInitializer(api, behaviour, faults, faultClock, seed));
 
         ChannelFuture bound = bootstrap.bind(host, port).awaitUninterruptibly();
         if (!bound.isSuccess()) {

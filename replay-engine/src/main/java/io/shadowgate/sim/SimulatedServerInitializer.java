@@ -19,16 +19,16 @@ final class SimulatedServerInitializer extends ChannelInitializer<SocketChannel>
 
     private final ModelApi api;
     private final BehaviourModel behaviour;
-    private final StallSchedule stalls;
+    private final FaultPlan faults;
     private final FaultClock faultClock;
     /** Guarded by itself: {@code split()} is not thread-safe, and children run on several loops. */
     private final SplittableRandom root;
 
-    SimulatedServerInitializer(ModelApi api, BehaviourModel behaviour, StallSchedule stalls,
+    SimulatedServerInitializer(ModelApi api, BehaviourModel behaviour, FaultPlan faults,
                                FaultClock faultClock, long seed) {
         this.api = api;
         this.behaviour = behaviour;
-        this.stalls = stalls;
+        this.faults = faults;
         this.faultClock = faultClock;
         this.root = new SplittableRandom(seed);
     }
@@ -44,6 +44,6 @@ final class SimulatedServerInitializer extends ChannelInitializer<SocketChannel>
         ch.pipeline()
                 .addLast("http", new HttpServerCodec())
                 .addLast("aggregate", new HttpObjectAggregator(MAX_BODY_BYTES))
-                .addLast("simulate", new SimulatedRequestHandler(api, behaviour, stalls, faultClock, rng));
+                .addLast("simulate", new SimulatedRequestHandler(api, behaviour, faults, faultClock, rng));
     }
 }

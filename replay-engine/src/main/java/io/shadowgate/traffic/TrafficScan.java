@@ -17,7 +17,10 @@ import java.util.Map;
  * @param problems what was wrong with the skipped records or the trailer, at most a hundred lines
  * @param replay   what the replay controls left out, or null when there were none
  * @param endpoints requests per endpoint, the plan a stopped run accounts its unsent rest against
+ * @param spanMicros the last request's intended offset from the stream start: how long the
+ *                  schedule runs, which fixes how many evaluation windows a run plans
  */
 public record TrafficScan(String source, String sha256, String sha256Of, long records, long skipped, List<String> problems,
-                          ControlledTraffic.Stats replay, Map<String, Long> endpoints) {
+                          ControlledTraffic.Stats replay, Map<String, Long> endpoints,
+                          long spanMicros) {
 }

@@ -70,26 +70,29 @@ public final class TrafficSources {
             return input.isSynthesized() ? hashing(raw, digest) : raw;
         }, input.controls(), sideEffectsAllowed);
         long records = 0;
+        long span = 0;
         Map<String, Long> endpoints = new TreeMap<>();
         try (controlled) {
             while (controlled.hasNext()) {
-                endpoints.merge(controlled.next().endpoint(), 1L, Long::sum);
+                Request request = controlled.next();
+                endpoints.merge(request.endpoint(), 1L, Long::sum);
+                span = Math.max(span, request.offsetMicros());
                 records++;
             }
         }
         ControlledTraffic.Stats stats = input.controls().isNone() && sideEffectsAllowed ? null : controlled.stats();
         if (input.isSynthesized()) {
             return new TrafficScan(input.describe(), HexFormat.of().formatHex(digest.digest()), "records", records, 0,
-                    List.of(), stats, endpoints);
+                    List.of(), stats, endpoints, span);
         }
         if (first[0] instanceof TrafficFileReader file) {
             return new TrafficScan(input.describe(), file.sha256(), "records", records, file.skipped(), file.problems(), stats,
-                    endpoints);
+                    endpoints, span);
         }
         long skipped = first[0] instanceof AccessLogTraffic log ? log.skipped() : 0;
         List<String> problems = first[0] instanceof AccessLogTraffic log ? log.problems() : List.of();
         return new TrafficScan(input.describe(), fileSha256(input.file()), "file", records, skipped, problems, stats,
-                endpoints);
+                endpoints, span);
     }
 
     /** {@code source}, feeding the canonical line of every request it yields to {@code digest}. */

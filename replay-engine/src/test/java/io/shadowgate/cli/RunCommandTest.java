@@ -124,7 +124,7 @@ class RunCommandTest {
                 "--out", out.toString());
 
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.NO_GO);
-        assertThat(r.out()).contains("decided early at look");
+        assertThat(r.out()).contains("decided at look");
         JsonNode verdict = new ObjectMapper().readTree(out.resolve("verdict.json").toFile());
         JsonNode early = verdict.path("info").path("earlyStop");
         assertThat(early.path("look").asInt()).isBetween(1, 5);
@@ -135,6 +135,45 @@ class RunCommandTest {
         assertThat(counts.path("notSent").asLong()).isPositive();
         assertThat(counts.path("addsUp").asBoolean()).isTrue();
         assertThat(verdict.path("verdict").path("gates").get(0).path("rule").asText()).contains("anytime-valid");
+    }
+
+    /**
+     * A candidate slow for 2 s of a 10 s run: diluted over the whole run its median moves less
+     * than the margin, but the window it happened in is NO_GO on its own, and the verdict says when.
+     */
+    @Test
+    void aRegressionInPartOfTheRunIsFoundByItsWindowAndPlacedInTime() throws IOException {
+        Path file = tmp.resolve("mid-run.yaml");
+        Files.writeString(file, """
+                name: mid-run
+                seed: 3
+                targets:
+                  baseline: {simulated: {version: "1", latency: {median: 5ms, sigma: 0.2}}}
+                  candidate:
+                    simulated:
+                      version: "2"
+                      latency: {median: 5ms, sigma: 0.2}
+                      faults: [{kind: slow, at: 6s, duration: 2s, add: 5ms}]
+                traffic:
+                  synth: {duration: 10s, rate: 300, arrivals: constant, requests: [{path: /healthz}]}
+                gates:
+                  minSamples: 200
+                  latency: {p50: {maxIncrease: 10%}}
+                """);
+        Path out = tmp.resolve("mid");
+        Result r = shadowgate("run", file.toString(), "--window", "2s", "--out", out.toString());
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.NO_GO);
+        assertThat(r.out()).contains("window 6-8 s: latency p50 increase");
+        JsonNode verdict = new ObjectMapper().readTree(out.resolve("verdict.json").toFile()).path("verdict");
+        assertThat(verdict.path("gates").get(0).path("scope").asText()).isEqualTo("all");
+        assertThat(verdict.path("gates").get(0).path("decision").asText()).isNotEqualTo("NO_GO");
+        JsonNode windows = verdict.path("windows");
+        assertThat(windows).hasSize(5);
+        for (JsonNode w : windows) {
+            assertThat(w.path("decision").asText()).as(w.toString())
+                    .isEqualTo(w.path("startMillis").asLong() == 6_000 ? "NO_GO" : "GO");
+        }
     }
 
     /** A candidate that times out must not pass a latency gate by leaving its slowest requests out. */

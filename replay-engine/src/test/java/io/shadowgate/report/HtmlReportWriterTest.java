@@ -126,12 +126,37 @@ class HtmlReportWriterTest {
     @Test
     void timeSeriesIsAnInlineSvgPerTargetAndSkippedWhenEmpty() throws IOException {
         String full = render(RunResultFixture.noGo());
-        assertThat(count(full, "<svg ")).isEqualTo(2);
+        // Two time series, and the strip of gates over time.
+        assertThat(count(full, "<svg ")).isEqualTo(3);
         assertThat(full).contains("<polyline");
 
         String oneEmpty = render(RunResultFixture.brokenCounts());
-        assertThat(count(oneEmpty, "<svg ")).isEqualTo(1);
+        assertThat(count(oneEmpty, "<svg ")).isEqualTo(2);
         assertThat(oneEmpty).contains("No responses over time for this target.");
+    }
+
+    @Test
+    void gatesOverTimeShowEachWindowAndListTheNoGoOnes() throws IOException {
+        String html = render(RunResultFixture.noGo());
+        String section = html.substring(html.indexOf("<section id=\"windows\">"));
+        section = section.substring(0, section.indexOf("</section>"));
+
+        assertThat(section).contains("2 windows of 10 s, each judged on its own traffic")
+                .contains("1 window(s) NO_GO, listed below.")
+                // One cell per window and gate, red for the NO_GO window, its reason on hover.
+                .contains("fill=\"#1a7f37\"><title>window 0-10 s: GO")
+                .contains("fill=\"#cf222e\"><title>window 10-20 s: NO_GO")
+                .contains("<td>window 10-20 s</td>")
+                .contains("+98.3%");
+    }
+
+    @Test
+    void aRunJudgedAsAWholeSaysSoInsteadOfDrawingWindows() throws IOException {
+        RunResult r = RunResultFixture.noGo();
+        var v = r.verdict();
+        RunResult whole = new RunResult(r.schemaVersion(), r.info(),
+                new io.shadowgate.judge.Verdict(v.decision(), v.gates(), v.reasons()), r.targets());
+        assertThat(render(whole)).contains("The run was judged as a whole only");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.shadowgate.judge.Decision;
 import io.shadowgate.judge.GateResult;
 import io.shadowgate.judge.Interval;
 import io.shadowgate.judge.Verdict;
+import io.shadowgate.judge.WindowVerdict;
 import io.shadowgate.metrics.EndpointSummary;
 import io.shadowgate.metrics.IntervalPoint;
 import io.shadowgate.metrics.LatencySummary;
@@ -47,8 +48,8 @@ final class RunResultFixture {
                 new TrafficScan("file:captures/<prod>.jsonl.gz", "ab".repeat(32), "records", 120_000, 2,
                         List.of("captures/<prod>.jsonl.gz: record 7 at byte 4096: not a JSON object", "second problem"),
                         new ControlledTraffic.Stats(120_500, 300, 100, 98, 120_000),
-                        new java.util.TreeMap<>(Map.of("GET /v1/items/{id}", 20_000L, "POST /v1/predict", 100_000L))),
-                new EarlyStop(3, 30_250, 11_840, 10_000));
+                        new java.util.TreeMap<>(Map.of("GET /v1/items/{id}", 20_000L, "POST /v1/predict", 100_000L)), 299_990_000L),
+                new EarlyStop(3, 30_250, 11_840, 10_000, EarlyStop.LOOK));
         return new RunResult(RunResult.SCHEMA_VERSION, info, verdict(), List.of(baseline(), candidate()));
     }
 
@@ -89,7 +90,17 @@ final class RunResultFixture {
                 Double.NaN, Double.NaN, Double.NaN, null, 250, "ms",
                 "fewer than 200 responses at a target: no decision",
                 "no responses for this endpoint at the candidate; about 200 more requests would decide it");
-        return new Verdict(Decision.NO_GO, List.of(p50, p99, errors, budget), List.of(P99_REASON, ERROR_REASON));
+        GateResult calm = new GateResult("latency p99 increase", "window 0-10 s", Decision.GO,
+                47.9, 48.6, 0.0146, new Interval(-0.02, 0.05, 0.99, "paired bootstrap, log scale"), 0.10, "ratio",
+                "GO if the upper bound <= +10%", "latency p99 increase: +1.5% [-2.0%, +5.0%], limit +10.0%");
+        GateResult hostileWindow = new GateResult("latency p99 increase", "window 10-20 s", Decision.NO_GO,
+                48.4, 96.0, 0.983, new Interval(0.71, 1.30, 0.99, "paired bootstrap, log scale"), 0.10, "ratio",
+                "NO_GO if the lower bound > +10%", "window 10-20 s " + HOSTILE_REASON_TAIL);
+        List<WindowVerdict> windows = List.of(
+                new WindowVerdict(0, 0, 10_000, 4_980, Decision.GO, List.of(calm)),
+                new WindowVerdict(1, 10_000, 20_000, 5_010, Decision.NO_GO, List.of(hostileWindow)));
+        return new Verdict(Decision.NO_GO, List.of(p50, p99, errors, budget, hostileWindow),
+                List.of(P99_REASON, ERROR_REASON), windows);
     }
 
     private static TargetSummary baseline() {

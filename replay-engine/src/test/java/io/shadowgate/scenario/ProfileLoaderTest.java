@@ -25,6 +25,7 @@ class ProfileLoaderTest {
                 errorRate: 2%
                 faults:
                   - {kind: stall, at: 2s, duration: 500ms}
+                  - {kind: slow, at: 4s, duration: 1s, add: 20ms}
                 """);
 
         SimulatedProfile profile = ScenarioLoader.loadProfile(file);
@@ -33,7 +34,26 @@ class ProfileLoaderTest {
         assertThat(profile.latency()).isEqualTo(new LatencyProfile(12, 0.4, 0.03, 150));
         assertThat(profile.errorRate()).isEqualTo(0.02);
         assertThat(profile.errorStatus()).isEqualTo(SimulatedProfile.DEFAULT_ERROR_STATUS);
-        assertThat(profile.faults()).containsExactly(new FaultSpec(FaultKind.STALL, Duration.ofSeconds(2), Duration.ofMillis(500)));
+        assertThat(profile.faults()).containsExactly(
+                new FaultSpec(FaultKind.STALL, Duration.ofSeconds(2), Duration.ofMillis(500)),
+                new FaultSpec(FaultKind.SLOW, Duration.ofSeconds(4), Duration.ofSeconds(1), Duration.ofMillis(20)));
+    }
+
+    @Test
+    void aSlowFaultNeedsTheLatencyItAddsAndOnlyItHasOne() throws Exception {
+        Path slow = tmp.resolve("slow.yaml");
+        Files.writeString(slow, "version: \"1\"\nlatency: {median: 1ms}\nfaults:\n  - {kind: slow, at: 1s, duration: 1s}\n");
+        assertThatThrownBy(() -> ScenarioLoader.loadProfile(slow))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining(slow + ":4:5: missing key 'add' in faults[0]")
+                .hasMessageContaining("required for kind slow");
+
+        Path stall = tmp.resolve("stall.yaml");
+        Files.writeString(stall, "version: \"1\"\nlatency: {median: 1ms}\nfaults:\n  - {kind: stall, at: 1s, duration: 1s, add: 5ms}\n");
+        assertThatThrownBy(() -> ScenarioLoader.loadProfile(stall))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("faults[0].add")
+                .hasMessageContaining("only a fault of kind slow adds latency");
     }
 
     @Test

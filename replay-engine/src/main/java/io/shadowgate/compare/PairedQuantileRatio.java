@@ -29,33 +29,13 @@ public final class PairedQuantileRatio {
     }
 
     /**
-     * @param estimate     candidate quantile / baseline quantile
-     * @param logSe        bootstrap standard error of log(estimate)
-     * @param candidateQ   the candidate's sample quantile
-     * @param baselineQ    the baseline's sample quantile
-     * @param pairs        pairs used
-     */
-    public record Result(double estimate, double logSe, double candidateQ, double baselineQ, int pairs) {
-
-        /** One-sided upper bound on the ratio at {@code confidence}. */
-        public double upper(double confidence) {
-            return Math.exp(Math.log(estimate) + z(confidence) * logSe);
-        }
-
-        /** One-sided lower bound on the ratio at {@code confidence}. */
-        public double lower(double confidence) {
-            return Math.exp(Math.log(estimate) - z(confidence) * logSe);
-        }
-    }
-
-    /**
      * @param baseline   baseline values of pairs 0..n-1
      * @param candidate  candidate values of the same pairs
      * @param percentile 0..100 exclusive
      * @param replicates bootstrap replicates
      * @param seed       seeds the bootstrap: the same data and seed give the same bounds
      */
-    public static Result estimate(double[] baseline, double[] candidate, double percentile, int replicates, long seed) {
+    public static QuantileRatio estimate(double[] baseline, double[] candidate, double percentile, int replicates, long seed) {
         int n = baseline.length;
         if (n != candidate.length || n == 0) {
             throw new IllegalArgumentException("need the same, non-zero number of baseline and candidate values");
@@ -84,7 +64,7 @@ public final class PairedQuantileRatio {
         }
         double mean = sum / replicates;
         double variance = Math.max(0, (sumSquares - replicates * mean * mean) / (replicates - 1));
-        return new Result(Math.exp(logRatio), Math.sqrt(variance), c, b, n);
+        return new QuantileRatio(Math.exp(logRatio), Math.sqrt(variance), c, b, n, "paired Poisson bootstrap");
     }
 
     /** The 0-based index of the q-quantile among n sorted values (type 1: the smallest with rank >= q·n). */

@@ -2,6 +2,8 @@ package io.shadowgate.judge;
 
 import io.shadowgate.compare.PairedQuantileRatio;
 import io.shadowgate.compare.QuantileBounds;
+import io.shadowgate.compare.QuantileRatio;
+import io.shadowgate.compare.UnpairedQuantileRatio;
 import io.shadowgate.metrics.PairedLatencies;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
@@ -33,7 +35,8 @@ final class LatencyGates {
         String method = paired
                 ? "paired Poisson bootstrap (" + PairedQuantileRatio.DEFAULT_REPLICATES + " replicates) standard error of "
                         + "log(candidate " + p + " / baseline " + p + "), normal on the log scale"
-                : "order-statistic bounds on each side's " + p + ", combined (unpaired, conservative)";
+                : "standard error of log(candidate " + p + " / baseline " + p + ") from each side's distribution-free "
+                        + "order-statistic interval (Price-Bonett, unpaired), normal on the log scale";
         String rule = levels.rule("candidate " + p + " / baseline " + p + " - 1", "+" + Format.percent(maxIncrease), method);
         double b = millis(ev.baselineLatency(), percentile);
         double c = millis(ev.candidateLatency(), percentile);
@@ -43,44 +46,35 @@ final class LatencyGates {
             return new GateResult(gate, ev.scope(), Decision.INCONCLUSIVE, b, c, Double.NaN, null, maxIncrease, "ratio",
                     rule, gate + ": " + thin);
         }
-        double estimate;
-        double upper;
-        double lower;
-        String needMore = "";
-        double detectable = Double.NaN;
+        QuantileRatio r;
+        long seen;
         if (paired) {
             PairedLatencies pairs = ev.pairs();
-            PairedQuantileRatio.Result r = PairedQuantileRatio.estimate(pairs.baseline(), pairs.candidate(), percentile,
-                    PairedQuantileRatio.DEFAULT_REPLICATES, seed);
             // A reservoir smaller than the run: its standard error overstates the run's; keep it (conservative).
-            estimate = r.estimate() - 1;
+            r = PairedQuantileRatio.estimate(pairs.baseline(), pairs.candidate(), percentile,
+                    PairedQuantileRatio.DEFAULT_REPLICATES, seed);
+            seen = pairs.seen();
             // Show the percentiles the estimate came from: those of the request pairs.
             b = r.baselineQ() / 1_000.0;
             c = r.candidateQ() / 1_000.0;
-            upper = r.upper(levels.go()) - 1;
-            lower = r.lower(levels.noGo()) - 1;
-            needMore = moreTraffic(r, maxIncrease, pairs.seen());
-            // NO_GO needs log(ratio) - z(noGo)·se > log(1 + margin); it happens 80 % of the time when the
-            // true ratio is (1 + margin)·exp((z(noGo) + z(0.8))·se).
-            detectable = (1 + maxIncrease) * Math.exp((PairedQuantileRatio.z(levels.noGo())
-                    + PairedQuantileRatio.z(GateResult.DETECTION_POWER)) * r.logSe()) - 1;
         } else {
-            QuantileBounds.Result bq = QuantileBounds.of(ev.baselineLatency(), percentile);
-            QuantileBounds.Result cq = QuantileBounds.of(ev.candidateLatency(), percentile);
-            // Split each side's error between the two quantiles (Bonferroni), since nothing pairs them.
-            double go = 1 - (1 - levels.go()) / 2;
-            double noGo = 1 - (1 - levels.noGo()) / 2;
-            estimate = c / b - 1;
-            upper = cq.upper(go) / bq.lower(go) - 1;
-            lower = cq.lower(noGo) / bq.upper(noGo) - 1;
+            r = UnpairedQuantileRatio.estimate(ev.baselineLatency(), ev.candidateLatency(), percentile);
+            seen = r.samples();
         }
+        double estimate = r.estimate() - 1;
+        double upper = r.upper(levels.go()) - 1;
+        double lower = r.lower(levels.noGo()) - 1;
+        // NO_GO needs log(ratio) - z(noGo)·se > log(1 + margin); it happens 80 % of the time when the
+        // true ratio is (1 + margin)·exp((z(noGo) + z(0.8))·se).
+        double detectable = (1 + maxIncrease) * Math.exp((PairedQuantileRatio.z(levels.noGo())
+                + PairedQuantileRatio.z(GateResult.DETECTION_POWER)) * r.logSe()) - 1;
         Decision d = levels.decide(upper, lower, maxIncrease);
         Interval interval = new Interval(lower, upper, levels.confidence(),
-                paired ? "paired bootstrap, log scale" : "order statistics, unpaired");
+                paired ? "paired bootstrap, log scale" : "order-statistic standard errors, log scale, unpaired");
         String reason = String.format(Locale.ROOT, "%s: candidate %s vs baseline %s, %s%s [%s%s, %s%s], limit +%s%s",
                 gate, Format.millis(c), Format.millis(b), sign(estimate), Format.percent(estimate), sign(lower),
                 Format.percent(lower), sign(upper), Format.percent(upper), Format.percent(maxIncrease),
-                d == Decision.INCONCLUSIVE ? needMore : "");
+                d == Decision.INCONCLUSIVE ? moreTraffic(r, maxIncrease, seen, paired ? "request pairs" : "responses a side") : "");
         return new GateResult(gate, ev.scope(), d, b, c, estimate, interval, maxIncrease, "ratio", rule, reason, detectable);
     }
 
@@ -120,20 +114,20 @@ final class LatencyGates {
     }
 
     /**
-     * Roughly how many request pairs would decide: the bounds' half-width on the log scale
+     * Roughly how many request pairs (or responses a side) would decide: the bounds' half-width on the log scale
      * shrinks like 1/sqrt(n), so with the estimate where it is, n grows by
      * (half-width / distance to the margin)^2.
      */
-    private String moreTraffic(PairedQuantileRatio.Result r, double maxIncrease, long seen) {
+    private String moreTraffic(QuantileRatio r, double maxIncrease, long seen, String what) {
         double distance = Math.abs(Math.log(1 + maxIncrease) - Math.log(r.estimate()));
         double halfWidth = PairedQuantileRatio.z(r.estimate() < 1 + maxIncrease ? levels.go() : levels.noGo()) * r.logSe()
-                * Math.sqrt((double) r.pairs() / Math.max(seen, r.pairs()));
+                * Math.sqrt((double) r.samples() / Math.max(seen, r.samples()));
         if (distance < 1e-9) {
             return "; the estimate sits on the margin: no amount of traffic is likely to decide";
         }
         double factor = Math.pow(halfWidth / distance, 2);
-        long total = (long) Math.ceil(Math.max(seen, r.pairs()) * factor);
-        return String.format(Locale.ROOT, "; about %d request pairs in all would likely decide", Math.max(total, seen + 1));
+        long total = (long) Math.ceil(Math.max(seen, r.samples()) * factor);
+        return String.format(Locale.ROOT, "; about %d %s in all would likely decide", Math.max(total, seen + 1), what);
     }
 
     private static String sign(double x) {

@@ -28,7 +28,7 @@ class PairedQuantileRatioTest {
     @Test
     void identicalPairsHaveARatioOfOneAndNoUncertainty() {
         double[][] p = pairs(1000, 1.0, 1.0, new SplittableRandom(1));
-        PairedQuantileRatio.Result r = PairedQuantileRatio.estimate(p[0], p[0].clone(), 99, 200, 1);
+        QuantileRatio r = PairedQuantileRatio.estimate(p[0], p[0].clone(), 99, 200, 1);
 
         assertThat(r.estimate()).isEqualTo(1.0);
         assertThat(r.logSe()).isEqualTo(0.0);
@@ -38,7 +38,7 @@ class PairedQuantileRatioTest {
     @Test
     void aScaledCandidateIsMeasuredAsTheScale() {
         double[][] p = pairs(5000, 1.0, 1.25, new SplittableRandom(2));
-        PairedQuantileRatio.Result r = PairedQuantileRatio.estimate(p[0], p[1], 90, 200, 2);
+        QuantileRatio r = PairedQuantileRatio.estimate(p[0], p[1], 90, 200, 2);
 
         assertThat(r.estimate()).isCloseTo(1.25, within(1e-9));
         assertThat(r.lower(0.99)).isCloseTo(1.25, within(1e-6));
@@ -47,8 +47,8 @@ class PairedQuantileRatioTest {
     @Test
     void theSameDataAndSeedGiveTheSameBounds() {
         double[][] p = pairs(2000, 0.8, 1.0, new SplittableRandom(3));
-        PairedQuantileRatio.Result a = PairedQuantileRatio.estimate(p[0], p[1], 99, 300, 7);
-        PairedQuantileRatio.Result b = PairedQuantileRatio.estimate(p[0], p[1], 99, 300, 7);
+        QuantileRatio a = PairedQuantileRatio.estimate(p[0], p[1], 99, 300, 7);
+        QuantileRatio b = PairedQuantileRatio.estimate(p[0], p[1], 99, 300, 7);
 
         assertThat(a).isEqualTo(b);
     }

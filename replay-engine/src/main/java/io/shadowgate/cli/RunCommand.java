@@ -79,8 +79,11 @@ final class RunCommand implements Callable<Integer> {
         RunPipeline.Options options = new RunPipeline.Options(scenario, out, duration, rate,
                 String.join(" ", spec.commandLine().getParseResult().originalArgs()), !noWarmup, override,
                 window.isZero() ? null : window, stopEarly);
-        RunPipeline.Outcome outcome = new RunPipeline(options).run();
-        new RunSummaryPrinter(spec.commandLine().getOut(), quiet).print(outcome.result(), outcome.reportDir());
+        RunSummaryPrinter printer = new RunSummaryPrinter(spec.commandLine().getOut(), quiet);
+        RunPipeline.Outcome outcome = new RunPipeline(options).run(o -> {
+            printer.print(o.result(), o.reportDir());
+            spec.commandLine().getOut().flush();
+        });
         return outcome.result().verdict().decision().exitCode();
     }
 }

@@ -42,6 +42,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The main job, stage by stage: scenario → traffic → targets → replay → metrics → judge →
@@ -79,7 +81,12 @@ final class RunPipeline {
         this.options = options;
     }
 
-    Outcome run() throws ScenarioException, BadInputException, TargetUnreachableException, IOException {
+    /**
+     * Runs and hands the outcome to {@code whenWritten} (to print its summary) once the reports
+     * are written. On Ctrl-C the JVM is held until then and exits with the verdict's code.
+     */
+    Outcome run(Consumer<Outcome> whenWritten)
+            throws ScenarioException, BadInputException, TargetUnreachableException, IOException {
         LoadedScenario loaded = ScenarioLoader.load(options.scenarioFile());
         Scenario scenario = withOverrides(loaded.scenario());
         TrafficScan scan = scanTraffic(scenario);
@@ -94,17 +101,19 @@ final class RunPipeline {
             if (options.warmup()) {
                 Warmup.run(scenario);
             }
-            return replayAndReport(loaded, scenario, scan, traffic, targets, dir);
+            return replayAndReport(loaded, scenario, scan, traffic, targets, dir, whenWritten);
         }
     }
 
     private Outcome replayAndReport(LoadedScenario loaded, Scenario scenario, TrafficScan scan, TrafficSource traffic,
-                                    RunTargets targets, Path dir) throws TargetUnreachableException, IOException {
+                                    RunTargets targets, Path dir, Consumer<Outcome> whenWritten)
+            throws TargetUnreachableException, IOException {
         ScheduleCounter scheduled = new ScheduleCounter();
         List<String> roles = List.copyOf(targets.endpoints().keySet());
         ReplayOptions replayOptions = ReplayOptions.of(scenario.timeouts(), scenario.connections());
         Instant started = Instant.now();
         CountDownLatch written = new CountDownLatch(1);
+        AtomicInteger exitCode = new AtomicInteger(ExitCode.INTERNAL);
         Thread interrupt = null;
         int planned = plannedWindows(scan);
         WindowRecorder windows = planned < 2 ? null : new WindowRecorder(Scenario.BASELINE, Scenario.CANDIDATE,
@@ -120,7 +129,7 @@ final class RunPipeline {
                  }
              })) {
             replayer.connect();
-            interrupt = stopOnInterrupt(replayer, written, scenario);
+            interrupt = stopOnInterrupt(replayer, written, exitCode, scenario);
             ReplaySummary summary;
             EarlyStopMonitor early = null;
             WindowMonitor windowMonitor = windows == null ? null : new WindowMonitor(
@@ -167,7 +176,10 @@ final class RunPipeline {
                     runInfo(loaded, scenario, scan, started, partial, earlyStop), verdict, measured);
             new VerdictJsonWriter().write(result, dir);
             new HtmlReportWriter().write(result, dir);
-            return new Outcome(result, dir);
+            Outcome outcome = new Outcome(result, dir);
+            whenWritten.accept(outcome);
+            exitCode.set(verdict.decision().exitCode());
+            return outcome;
         } finally {
             written.countDown();
             if (interrupt != null) {
@@ -311,15 +323,21 @@ final class RunPipeline {
     }
 
     /**
-     * On Ctrl-C or SIGTERM: stop the schedule and hold the JVM until the reports are written,
-     * bounded so a stuck run still exits.
+     * On Ctrl-C or SIGTERM: stop the schedule and hold the JVM until the reports are written and
+     * the summary printed, bounded so a stuck run still exits; then exit with the verdict's code
+     * (the JVM's own would be 130 or 143, which CI would not read as a verdict).
      */
-    private static Thread stopOnInterrupt(ShadowReplayer replayer, CountDownLatch written, Scenario scenario) {
+    private static Thread stopOnInterrupt(ShadowReplayer replayer, CountDownLatch written, AtomicInteger exitCode,
+                                          Scenario scenario) {
         long waitMillis = scenario.timeouts().request().toMillis() + 15_000;
         Thread hook = new Thread(() -> {
             replayer.stop();
             try {
-                written.await(waitMillis, TimeUnit.MILLISECONDS);
+                if (written.await(waitMillis, TimeUnit.MILLISECONDS)) {
+                    // Halting inside a shutdown hook is the one way to choose the exit code of a JVM
+                    // that a signal is shutting down; everything worth keeping is written by now.
+                    Runtime.getRuntime().halt(exitCode.get());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -157,7 +157,7 @@ final class ConnectionPool {
                 // waiting for a connection that may never come.
                 Exchange first = nextWaiting();
                 if (first != null) {
-                    first.end(OutcomeKind.CONNECTION_ERROR, 0, Outcome.NO_BODY);
+                    first.end(OutcomeKind.CONNECTION_ERROR, 0, ResponseContent.NONE);
                 }
             }
         });
@@ -193,7 +193,7 @@ final class ConnectionPool {
         } catch (IllegalArgumentException e) {
             // Netty refuses to encode it (a space in the path, a bad header): it cannot be sent
             // to this target, and the connection stays usable for the next one.
-            exchange.end(OutcomeKind.CONNECTION_ERROR, 0, Outcome.NO_BODY);
+            exchange.end(OutcomeKind.CONNECTION_ERROR, 0, ResponseContent.NONE);
             release(channel);
             return;
         }
@@ -209,7 +209,7 @@ final class ConnectionPool {
 
     private void timeout(Exchange exchange) {
         Channel channel = exchange.channel();
-        exchange.end(OutcomeKind.TIMEOUT, 0, Outcome.NO_BODY);
+        exchange.end(OutcomeKind.TIMEOUT, 0, ResponseContent.NONE);
         if (channel != null) {
             // The late response would arrive for the next request: this connection is done.
             ResponseHandler handler = channel.pipeline().get(ResponseHandler.class);

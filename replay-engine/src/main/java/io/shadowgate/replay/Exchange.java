@@ -47,7 +47,7 @@ final class Exchange {
         return channel;
     }
 
-    void end(OutcomeKind kind, int status, byte[] body) {
+    void end(OutcomeKind kind, int status, ResponseContent response) {
         if (ended) {
             return;
         }
@@ -59,6 +59,6 @@ final class Exchange {
         long now = System.nanoTime();
         accounting.closed(new Outcome(request.id(), target, request.endpoint(), kind, status,
                 intendedNanos - runStartNanos, sentNanos < 0 ? -1 : sentNanos - runStartNanos,
-                now - runStartNanos, body));
+                now - runStartNanos, response));
     }
 }

@@ -12,7 +12,8 @@ package io.shadowgate.replay;
  * @param intendedNanos when the schedule said to send it
  * @param sentNanos     when it was written to a connection, or -1 if it never was
  * @param endNanos      when it ended (response complete, timeout fired, error seen)
- * @param body          response body, or an empty array; only kept when a consumer asked
+ * @param response      response headers and body, or {@link ResponseContent#NONE}; only kept when a
+ *                      consumer asked (see {@link ReplayOptions#keepBodies()})
  */
 public record Outcome(
         long requestId,
@@ -23,9 +24,7 @@ public record Outcome(
         long intendedNanos,
         long sentNanos,
         long endNanos,
-        byte[] body) {
-
-    public static final byte[] NO_BODY = new byte[0];
+        ResponseContent response) {
 
     public boolean wasSent() {
         return sentNanos >= 0;

@@ -5,6 +5,10 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
+import io.shadowgate.traffic.Header;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The last handler of a client connection: hands each complete response, or the loss of the
@@ -44,8 +48,7 @@ final class ResponseHandler extends SimpleChannelInboundHandler<FullHttpResponse
             ctx.close();
             return;
         }
-        byte[] body = keepBodies ? ByteBufUtil.getBytes(response.content()) : Outcome.NO_BODY;
-        exchange.end(OutcomeKind.RESPONSE, response.status().code(), body);
+        exchange.end(OutcomeKind.RESPONSE, response.status().code(), keepBodies ? content(response) : ResponseContent.NONE);
         if (HttpUtil.isKeepAlive(response)) {
             pool.release(ctx.channel());
         } else {
@@ -53,12 +56,20 @@ final class ResponseHandler extends SimpleChannelInboundHandler<FullHttpResponse
         }
     }
 
+    private static ResponseContent content(FullHttpResponse response) {
+        List<Header> headers = new ArrayList<>(response.headers().size());
+        for (Map.Entry<String, String> h : response.headers()) {
+            headers.add(new Header(h.getKey(), h.getValue()));
+        }
+        return new ResponseContent(List.copyOf(headers), ByteBufUtil.getBytes(response.content()));
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         Exchange exchange = current;
         current = null;
         if (exchange != null) {
-            exchange.end(OutcomeKind.CONNECTION_ERROR, 0, Outcome.NO_BODY);
+            exchange.end(OutcomeKind.CONNECTION_ERROR, 0, ResponseContent.NONE);
         }
         super.channelInactive(ctx);
     }

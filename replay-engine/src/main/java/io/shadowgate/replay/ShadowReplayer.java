@@ -134,7 +134,7 @@ public final class ShadowReplayer implements AutoCloseable {
     private void notSent(Request request) {
         for (String role : roles) {
             accounting.notSent(new Outcome(request.id(), role, request.endpoint(), OutcomeKind.NOT_SENT, 0,
-                    request.offsetMicros() * 1_000, -1, -1, Outcome.NO_BODY));
+                    request.offsetMicros() * 1_000, -1, -1, ResponseContent.NONE));
         }
     }
 
@@ -172,7 +172,7 @@ public final class ShadowReplayer implements AutoCloseable {
                     row[t].submit(exchange);
                 } catch (RuntimeException e) {
                     // Whatever went wrong, this request still gets its one outcome at this target.
-                    exchange.end(OutcomeKind.CONNECTION_ERROR, 0, Outcome.NO_BODY);
+                    exchange.end(OutcomeKind.CONNECTION_ERROR, 0, ResponseContent.NONE);
                 }
             }
         });

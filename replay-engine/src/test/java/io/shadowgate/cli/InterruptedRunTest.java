@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Ctrl-C (SIGTERM here) in the middle of a run: the reports are still written, marked partial. */
+/**
+ * Ctrl-C (SIGTERM here) in the middle of a run: the reports are still written, marked partial,
+ * the summary printed, and the exit code is the verdict's.
+ */
 class InterruptedRunTest {
 
     @TempDir
@@ -35,7 +38,13 @@ class InterruptedRunTest {
         } finally {
             process.destroyForcibly();
         }
-        assertThat(Files.readString(tmp.resolve("output.txt"))).doesNotContain("Exception");
+        String output = Files.readString(tmp.resolve("output.txt"));
+        assertThat(output).doesNotContain("Exception");
+        // The verdict's exit code, not the JVM's 143, and the summary printed before exiting.
+        String decision = new ObjectMapper().readTree(out.resolve("verdict.json").toFile()).path("verdict")
+                .path("decision").asText();
+        assertThat(process.exitValue()).isEqualTo("NO_GO".equals(decision) ? ExitCode.NO_GO : ExitCode.INCONCLUSIVE);
+        assertThat(output).contains("(partial: interrupted)").contains("report: ");
 
         JsonNode verdict = new ObjectMapper().readTree(out.resolve("verdict.json").toFile());
         assertThat(verdict.path("info").path("partial").asBoolean()).isTrue();

@@ -3,6 +3,7 @@ package io.shadowgate.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shadowgate.replay.Outcome;
+import io.shadowgate.replay.ResponseContent;
 import io.shadowgate.replay.OutcomeKind;
 import io.shadowgate.scenario.RequestTemplate;
 import io.shadowgate.scenario.TrafficSpec;
@@ -35,7 +36,7 @@ class MetricsRecorderTest {
         long intended = r.offsetMicros() * 1_000;
         long sent = kind == OutcomeKind.NOT_SENT ? -1 : intended + MS / 10;
         long end = kind == OutcomeKind.NOT_SENT ? -1 : intended + latencyMs * MS;
-        return new Outcome(r.id(), target, r.endpoint(), kind, status, intended, sent, end, Outcome.NO_BODY);
+        return new Outcome(r.id(), target, r.endpoint(), kind, status, intended, sent, end, ResponseContent.NONE);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.shadowgate.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shadowgate.replay.Outcome;
+import io.shadowgate.replay.ResponseContent;
 import io.shadowgate.replay.OutcomeKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class WindowRecorderTest {
     private static final long MS = 1_000_000L;
 
     private static Outcome outcome(long id, String target, OutcomeKind kind, int status, long intended, long latency) {
-        return new Outcome(id, target, "predict", kind, status, intended, intended, intended + latency, Outcome.NO_BODY);
+        return new Outcome(id, target, "predict", kind, status, intended, intended, intended + latency, ResponseContent.NONE);
     }
 
     /** Both sides answer request {@code id}, and the pair is told, as PairedLatencyRecorder does. */

@@ -3,6 +3,7 @@ package io.shadowgate.bench;
 import io.shadowgate.metrics.MetricsRecorder;
 import io.shadowgate.metrics.ScheduleCounter;
 import io.shadowgate.replay.Outcome;
+import io.shadowgate.replay.ResponseContent;
 import io.shadowgate.replay.OutcomeKind;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -128,7 +129,7 @@ public class OutcomeRecordingBenchmark {
             double sigma = random.nextDouble() < 0.01 ? 1.5 : 0.3;
             long service = (long) (1_000_000 * Math.exp(sigma * random.nextGaussian()));
             out[i] = new Outcome(i / 2, ROLES.get(i & 1), ENDPOINTS[(i >> 1) % 10 == 0 ? 1 : 0],
-                    OutcomeKind.RESPONSE, 200, intended, sent, sent + service, Outcome.NO_BODY);
+                    OutcomeKind.RESPONSE, 200, intended, sent, sent + service, ResponseContent.NONE);
         }
         return out;
     }

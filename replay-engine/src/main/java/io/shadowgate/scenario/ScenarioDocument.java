@@ -30,7 +30,15 @@ final class ScenarioDocument {
     }
 
     record SimulatedDoc(String version, LatencyDoc latency, String errorRate, Integer errorStatus,
-                        List<FaultDoc> faults) {
+                        List<FaultDoc> faults, ResponsesDoc responses) {
+    }
+
+    record ResponsesDoc(String weightsOf, Double scoreShift, FlipLabelsDoc flipLabels,
+                        Map<String, String> renameFields, List<String> dropFields, List<String> stringFields,
+                        Boolean nondeterministic) {
+    }
+
+    record FlipLabelsDoc(Integer feature, Double above) {
     }
 
     record LatencyDoc(String median, Double sigma, String tailProbability, String tail) {

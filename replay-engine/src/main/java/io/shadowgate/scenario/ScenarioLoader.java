@@ -45,9 +45,23 @@ import java.util.Locale;
  *       errorRate: 0.5%            # fraction, default 0
  *       errorStatus: 503           # 500..599, default 503
  *       faults:                    # optional list
- *         - kind: stall            # only "stall" for now (any case)
+ *         - kind: stall            # stall (hold responses) or slow (add latency), any case
  *           at: 2s                 # >= 0, from the schedule's start
  *           duration: 1s           # > 0
+ *           add: 5ms               # kind slow only, required there: latency added to each request
+ *       responses:                 # optional; varies the 200 answers of POST /v1/predict only, never
+ *                                  #   /healthz or errors. Fields: requestId, modelVersion, label, score
+ *                                  #   (+ servedAt, traceId if nondeterministic), named before renaming
+ *         weightsOf: "2.4.0"       # score with this version's weights; modelVersion still says version
+ *         scoreShift: 0.004        # in [-1, 1], at most 6 decimals: added to every score, clamped to
+ *                                  #   [0, 1]; the label follows the shifted score (positive from 0.5)
+ *         flipLabels: {feature: 0, above: 0.8}   # label set to the other class where features[0] > 0.8;
+ *                                  #   the score is unchanged; feature >= 0, both keys required
+ *         renameFields: {score: confidence}      # in place; a new name must not be a field of the answer
+ *         dropFields: [modelVersion]             # not also renamed
+ *         stringFields: [score]    # only score (the one number): sent as text of the same digits
+ *         nondeterministic: true   # default false; adds servedAt (now, ISO-8601 UTC) and traceId
+ *                                  #   (a random UUID), so two answers to one request differ
  * traffic:                         # required; exactly one source: synth, or file/har/gor/accesslog: PATH
  *   synth:                         # synthesized from a workload model
  *     duration: 60s                # required, > 0
@@ -157,7 +171,8 @@ public final class ScenarioLoader {
 
     /**
      * Reads a simulated target's profile on its own (the keys of a {@code simulated:} block:
-     * version, latency, errorRate, errorStatus, faults), for {@code shadowgate simulate --profile}.
+     * version, latency, errorRate, errorStatus, faults, responses), for
+     * {@code shadowgate simulate --profile}.
      *
      * @throws ScenarioException if the file cannot be read or is not a valid profile
      */

@@ -129,7 +129,9 @@ final class TargetValidator {
                 faults.add(fault(item(faultsPath, i), doc.faults().get(i)));
             }
         }
-        return new SimulatedProfile(version, latency, errorRate, errorStatus, List.copyOf(faults));
+        ResponseVariation responses = new ResponseVariationValidator(check)
+                .variation(child(path, "responses"), doc.responses());
+        return new SimulatedProfile(version, latency, errorRate, errorStatus, List.copyOf(faults), responses);
     }
 
     private LatencyProfile latency(String path, LatencyDoc doc) throws ScenarioException {

@@ -7,19 +7,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.shadowgate.scenario.ResponseVariation;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 
 /**
  * The HTTP API of a simulated model server, as a pure function from request to response with
  * no sockets or timing: routing, body validation, scoring and the JSON of every answer.
- * Immutable and shared by all event loops.
+ * Immutable and shared by all event loops. The one exception to purity is a
+ * {@link ResponseVariation} with {@code nondeterministic: true}, whose predict answers carry the
+ * current time and a random trace id (see {@link PredictAnswers}).
  *
  * <ul>
  *   <li>{@code POST /v1/predict} with {@code {"id": "...", "features": [numbers]}} answers
  *       {@code {"requestId", "modelVersion", "label", "score"}}; the request id is the body's
- *       {@code id}, else the {@code X-Request-Id} header, else "".</li>
+ *       {@code id}, else the {@code X-Request-Id} header, else "". The profile's
+ *       {@link ResponseVariation} applies to these answers only.</li>
  *   <li>{@code GET /healthz} answers {@code {"status":"ok","modelVersion":...}}.</li>
  *   <li>Unknown path: 404; wrong method on a known path: 405 with {@code Allow}; a body that
  *       is not JSON or lacks numeric {@code features}: 400. Errors are {@code {"error": "..."}}.</li>
@@ -38,11 +43,21 @@ final class ModelApi {
             .build();
 
     private final String version;
-    private final ModelWeights weights;
+    private final PredictAnswers answers;
 
+    /** The plain API of {@code version}. */
     ModelApi(String version) {
+        this(version, ResponseVariation.NONE);
+    }
+
+    /** The API of {@code version} with varied predict answers; {@code servedAt} reads the UTC clock. */
+    ModelApi(String version, ResponseVariation variation) {
+        this(version, variation, Clock.systemUTC());
+    }
+
+    ModelApi(String version, ResponseVariation variation, Clock clock) {
         this.version = version;
-        this.weights = new ModelWeights(version);
+        this.answers = new PredictAnswers(version, variation == null ? ResponseVariation.NONE : variation, clock);
     }
 
     String version() {
@@ -107,13 +122,7 @@ final class ModelApi {
         }
         String requestId = id != null && id.isTextual() ? id.textValue()
                 : requestIdHeader != null ? requestIdHeader : "";
-        double score = weights.score(x);
-        ObjectNode out = JSON.createObjectNode();
-        out.put("requestId", requestId);
-        out.put("modelVersion", version);
-        out.put("label", ModelWeights.label(score));
-        out.put("score", score);
-        return json(200, out, Map.of());
+        return json(200, answers.answer(requestId, x), Map.of());
     }
 
     private SimulatedResponse health() {

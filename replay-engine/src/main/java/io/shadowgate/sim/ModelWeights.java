@@ -41,7 +41,12 @@ final class ModelWeights {
             dot += weight(i) * features[i];
         }
         double z = bias + (features.length == 0 ? 0 : dot / Math.sqrt(features.length));
-        return Math.round(sigmoid(z) * 1_000_000.0) / 1_000_000.0;
+        return roundScore(sigmoid(z));
+    }
+
+    /** A score rounded to the 6 decimals the API reports, so that equal scores print equal digits. */
+    static double roundScore(double score) {
+        return Math.round(score * 1_000_000.0) / 1_000_000.0;
     }
 
     /** The label the API reports for a (rounded) score. */

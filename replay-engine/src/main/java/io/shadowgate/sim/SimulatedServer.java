@@ -18,14 +18,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A simulated model server: a Netty HTTP/1.1 server that answers {@code POST /v1/predict} and
- * {@code GET /healthz} (see {@link ModelApi}) with the latency, error rate and stall faults of
- * a {@link SimulatedProfile}. Any thread may call its methods; each server owns its event loops.
+ * {@code GET /healthz} (see {@link ModelApi}) with the latency, error rate, faults and
+ * response variation of a {@link SimulatedProfile}. Any thread may call its methods; each server owns its event loops.
  *
  * <p>Latency applies to every response, whatever the endpoint or status (a slow server is slow
  * everywhere). Injected errors ({@code errorRate}, {@code errorStatus}) apply only to
  * {@code POST /v1/predict}, decided before the body is read, so health checks keep passing
  * while the model fails. Stall windows are measured from {@link #start}; a response due inside
- * one is written when it ends (see {@link StallSchedule}).
+ * one is written when it ends (see {@link StallSchedule}). The profile's
+ * {@link io.shadowgate.scenario.ResponseVariation} changes the successful predict answers only.
  */
 public final class SimulatedServer implements AutoCloseable {
 
@@ -79,7 +80,7 @@ public final class SimulatedServer implements AutoCloseable {
         }
         BehaviourModel behaviour = new BehaviourModel(profile);
         FaultPlan faults = FaultPlan.of(profile.faults());
-        ModelApi api = new ModelApi(profile.version());
+        ModelApi api = new ModelApi(profile.version(), profile.responses());
 
         Transport transport = Transport.best();
         EventLoopGroup group = transport.newGroup(threads, "sim-" + profile.version());

@@ -1,2 +1,5 @@
-/** Simulated model servers (Netty) with behaviour profiles and scheduled faults, on loopback. */
+/**
+ * Simulated model servers (Netty) with behaviour profiles, scheduled faults and varied
+ * predict answers, on loopback.
+ */
 package io.shadowgate.sim;

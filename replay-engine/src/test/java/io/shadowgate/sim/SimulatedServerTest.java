@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shadowgate.scenario.FaultSpec;
 import io.shadowgate.scenario.FaultSpec.FaultKind;
 import io.shadowgate.scenario.LatencyProfile;
+import io.shadowgate.scenario.ResponseVariation;
 import io.shadowgate.scenario.SimulatedProfile;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,6 +117,34 @@ class SimulatedServerTest {
         }
         assertThat(a2).isEqualTo(a1);
         assertThat(b).isNotEqualTo(a1);
+    }
+
+    @Test
+    void aResponseVariationShowsInRealAnswersButNotInHealthChecks() throws Exception {
+        ResponseVariation variation = new ResponseVariation(null, 0, null, Map.of("score", "confidence"),
+                List.of("modelVersion"), List.of("score"), true);
+        SimulatedProfile varied = new SimulatedProfile("v2", LatencyProfile.INSTANT, 0,
+                SimulatedProfile.DEFAULT_ERROR_STATUS, List.of(), variation);
+        double plainScore;
+        try (SimulatedServer plain = start(instant("v2"))) {
+            plainScore = json(post(plain, BODY)).get("score").asDouble();
+        }
+        try (SimulatedServer server = start(varied)) {
+            HttpResponse<String> first = post(server, BODY);
+            HttpResponse<String> second = post(server, BODY);
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(first.headers().firstValue("x-model-version")).hasValue("v2");
+            assertThat(first.headers().firstValueAsLong("content-length"))
+                    .hasValue(first.body().getBytes(StandardCharsets.UTF_8).length);
+            JsonNode body = json(first);
+            assertThat(body.fieldNames()).toIterable()
+                    .containsExactly("requestId", "label", "confidence", "servedAt", "traceId");
+            assertThat(body.get("confidence").isTextual()).isTrue();
+            assertThat(Double.parseDouble(body.get("confidence").textValue())).isEqualTo(plainScore);
+            assertThat(json(second).get("traceId")).isNotEqualTo(body.get("traceId"));
+
+            assertThat(send(server, "GET", "/healthz").body()).isEqualTo("{\"status\":\"ok\",\"modelVersion\":\"v2\"}");
+        }
     }
 
     @Test

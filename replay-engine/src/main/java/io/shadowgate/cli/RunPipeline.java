@@ -1,5 +1,7 @@
 package io.shadowgate.cli;
 
+import io.shadowgate.compare.ResponseComparisonRecorder;
+import io.shadowgate.compare.ResponseFindings;
 import io.shadowgate.judge.Decision;
 import io.shadowgate.judge.Evidence;
 import io.shadowgate.judge.Judge;
@@ -110,7 +112,12 @@ final class RunPipeline {
             throws TargetUnreachableException, IOException {
         ScheduleCounter scheduled = new ScheduleCounter();
         List<String> roles = List.copyOf(targets.endpoints().keySet());
-        ReplayOptions replayOptions = ReplayOptions.of(scenario.timeouts(), scenario.connections());
+        ReplayOptions replayOptions = ReplayOptions.of(scenario.timeouts(), scenario.connections())
+                .withKeepBodies(scenario.compare().enabled());
+        ResponseComparisonRecorder responses = scenario.compare().enabled()
+                ? new ResponseComparisonRecorder(scenario.compare(), Scenario.BASELINE, Scenario.CANDIDATE,
+                        RunTargets.noiseRole(scenario), scenario.seed())
+                : null;
         Instant started = Instant.now();
         CountDownLatch written = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(ExitCode.INTERNAL);
@@ -126,6 +133,9 @@ final class RunPipeline {
                  pairs.accept(outcome);
                  if (windows != null) {
                      windows.accept(outcome);
+                 }
+                 if (responses != null) {
+                     responses.accept(outcome);
                  }
              })) {
             replayer.connect();
@@ -171,9 +181,10 @@ final class RunPipeline {
             Judge judge = (early != null && early.decided() != null
                     ? Judge.atInterimLook(scenario.gates(), scenario.seed(), early.stop().look())
                     : Judge.afterLooks(scenario.gates(), scenario.seed(), looks)).withWindows(planned);
-            Verdict verdict = judge(judge, scopes(scenario, recorder, pairs, measured), judgedWindows, partial);
+            ResponseFindings findings = responses == null ? null : responses.findings(1 - scenario.gates().confidence());
+            Verdict verdict = judge(judge, scopes(scenario, recorder, pairs, measured), judgedWindows, findings, partial);
             RunResult result = new RunResult(RunResult.SCHEMA_VERSION,
-                    runInfo(loaded, scenario, scan, started, partial, earlyStop), verdict, measured);
+                    runInfo(loaded, scenario, scan, started, partial, earlyStop), verdict, measured, findings);
             new VerdictJsonWriter().write(result, dir);
             new HtmlReportWriter().write(result, dir);
             Outcome outcome = new Outcome(result, dir);
@@ -244,8 +255,9 @@ final class RunPipeline {
         return scopes;
     }
 
-    private static Verdict judge(Judge judge, List<Evidence> scopes, List<WindowVerdict> windows, boolean partial) {
-        Verdict verdict = judge.judge(scopes, windows);
+    private static Verdict judge(Judge judge, List<Evidence> scopes, List<WindowVerdict> windows,
+                                 ResponseFindings responses, boolean partial) {
+        Verdict verdict = judge.judge(scopes, windows, responses);
         if (partial && verdict.decision() == Decision.GO) {
             // An interrupted run saw less than the scenario asked for: it cannot pre-authorize.
             List<String> reasons = new ArrayList<>(verdict.reasons());

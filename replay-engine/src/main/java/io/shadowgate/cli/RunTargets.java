@@ -2,6 +2,7 @@ package io.shadowgate.cli;
 
 import io.shadowgate.replay.TargetEndpoint;
 import io.shadowgate.scenario.EnvReference;
+import io.shadowgate.scenario.ResponseComparison;
 import io.shadowgate.scenario.Scenario;
 import io.shadowgate.scenario.TargetSpec;
 import io.shadowgate.sim.SimulatedServer;
@@ -18,6 +19,10 @@ import java.util.Map;
  * then any others: reports and the judge rely on this order. Closing stops the simulated servers.
  */
 final class RunTargets implements AutoCloseable {
+
+    /** The baseline again, under its own role: {@code compare.noise: repeat} sends each request twice. */
+    static final String BASELINE_REPEAT = "baseline-repeat";
+    static final String BASELINE_REPLICA = "baseline-replica";
 
     private final Map<String, TargetEndpoint> endpoints;
     private final List<SimulatedServer> servers;
@@ -50,6 +55,10 @@ final class RunTargets implements AutoCloseable {
                 }
                 endpoints.put(role, new TargetEndpoint(address, headers.get(role), spec.host()));
             }
+            if (scenario.compare().noise() == ResponseComparison.Noise.REPEAT) {
+                // Its own role, so its own connections: the second send is not queued behind the first.
+                endpoints.put(BASELINE_REPEAT, endpoints.get(Scenario.BASELINE));
+            }
         } catch (RuntimeException e) {
             // A later server failed to start: the ones already running must not outlive the run.
             servers.forEach(SimulatedServer::close);
@@ -70,7 +79,19 @@ final class RunTargets implements AutoCloseable {
             TargetSpec spec = scenario.targets().get(role);
             versions.put(role, spec.isSimulated() ? spec.simulated().version() : "unknown");
         }
+        if (scenario.compare().noise() == ResponseComparison.Noise.REPEAT) {
+            versions.put(BASELINE_REPEAT, versions.get(Scenario.BASELINE));
+        }
         return versions;
+    }
+
+    /** The role whose answers measure the baseline's noise, or null when noise is not measured. */
+    static String noiseRole(Scenario scenario) {
+        return switch (scenario.compare().noise()) {
+            case OFF -> null;
+            case REPEAT -> BASELINE_REPEAT;
+            case REPLICA -> BASELINE_REPLICA;
+        };
     }
 
     Map<String, TargetEndpoint> endpoints() {

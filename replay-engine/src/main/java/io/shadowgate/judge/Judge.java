@@ -1,5 +1,6 @@
 package io.shadowgate.judge;
 
+import io.shadowgate.compare.ResponseFindings;
 import io.shadowgate.scenario.Gates;
 import io.shadowgate.scenario.LatencyGate;
 import java.util.ArrayList;
@@ -69,8 +70,8 @@ public final class Judge {
      */
     public WindowVerdict judgeWindow(int index, long startMillis, long endMillis, Evidence evidence) {
         int planned = Math.max(Math.max(windows, 2), index + 1);
-        Levels window = new Levels(gates.confidence(), gates.count() * planned, "", 0.5,
-                gates.count() + " gates x " + planned + " windows");
+        int k = trafficGates();
+        Levels window = new Levels(gates.confidence(), k * planned, "", 0.5, k + " gates x " + planned + " windows");
         Verdict v = combine(gatesOn(evidence, window));
         long pairs = evidence.pairs() == null ? 0 : evidence.pairs().seen();
         return new WindowVerdict(index, startMillis, endMillis, pairs, v.decision(), v.gates());
@@ -112,11 +113,26 @@ public final class Judge {
      * NO_GO and its reasons say when.
      */
     public Verdict judge(List<Evidence> scopes, List<WindowVerdict> judged) {
-        int k = levels.gates() * scopes.size();
-        Levels family = levels.over(k, k + " gates" + (scopes.size() > 1 ? " (" + scopes.size() + " scopes)" : ""));
+        return judge(scopes, judged, null);
+    }
+
+    /**
+     * As {@link #judge(List, List)}, with the gates on responses judged on {@code responses}
+     * (null when responses were not compared); they join the NO_GO family.
+     */
+    public Verdict judge(List<Evidence> scopes, List<WindowVerdict> judged, ResponseFindings responses) {
+        int perScope = trafficGates();
+        int answers = responses == null ? 0 : ResponseGateChecks.count(gates.responses(), responses);
+        int k = Math.max(1, perScope * scopes.size() + answers);
+        Levels family = levels.over(k, k + " gates" + (scopes.size() > 1 || answers > 0
+                ? " (" + perScope + " x " + scopes.size() + " scope(s)" + (answers > 0 ? " + " + answers + " on responses" : "")
+                        + ")" : ""));
         List<GateResult> results = new ArrayList<>();
         for (Evidence evidence : scopes) {
             results.addAll(gatesOn(evidence, family));
+        }
+        if (responses != null) {
+            results.addAll(new ResponseGateChecks(family, gates.minSamples()).all(gates.responses(), responses));
         }
         for (WindowVerdict w : judged) {
             w.gates().stream().filter(g -> g.decision() == Decision.NO_GO).forEach(results::add);
@@ -142,6 +158,11 @@ public final class Judge {
             results.add(new ErrorRateGates(levels, gates.minSamples()).increase(evidence, gates.errorRate()));
         }
         return results;
+    }
+
+    /** Gates judged on each scope of traffic (latency and errors), not on the responses. */
+    private int trafficGates() {
+        return gates.count() - gates.responses().count();
     }
 
     static Verdict combine(List<GateResult> results) {

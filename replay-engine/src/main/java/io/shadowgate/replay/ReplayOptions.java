@@ -30,6 +30,11 @@ public record ReplayOptions(
                 connections.warmup(), DEFAULT_EVENT_LOOP_THREADS, false);
     }
 
+    /** The same options, keeping response headers and bodies in outcomes when {@code keep}. */
+    public ReplayOptions withKeepBodies(boolean keep) {
+        return new ReplayOptions(connectTimeout, requestTimeout, maxConnections, warmupConnections, eventLoopThreads, keep);
+    }
+
     public ReplayOptions withEventLoopThreads(int threads) {
         return new ReplayOptions(connectTimeout, requestTimeout, maxConnections, warmupConnections, threads, keepBodies);
     }

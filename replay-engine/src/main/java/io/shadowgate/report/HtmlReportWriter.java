@@ -66,6 +66,9 @@ public final class HtmlReportWriter implements ReportWriter {
             figure.chart { margin: 0; background: #fff; border: 1px solid #d0d7de; padding: 6px; flex: 1 1 480px; }
             figure.chart svg { width: 100%; height: auto; font-size: 11px; fill: #59636e; }
             figcaption { font-weight: 600; }
+            .panes { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; margin-bottom: 12px; }
+            .panes pre { max-height: 320px; overflow: auto; }
+            mark { background: #fff8c5; padding: 0 2px; }
             footer { margin: 32px auto 24px; max-width: 1200px; padding: 0 24px; font-size: 12px; }
             """;
 
@@ -102,6 +105,9 @@ public final class HtmlReportWriter implements ReportWriter {
                 HtmlSections.endpointLatency(targets)));
         section(page, "outcomes", "Outcomes", HtmlSections.outcomes(targets));
         section(page, "series", "Latency over time", SvgTimeSeries.render(targets));
+        section(page, "responses", "Response differences", HtmlResponses.differences(result.responses()));
+        section(page, "contract", "Contract", HtmlResponses.contract(result.responses()));
+        section(page, "models", "Model outputs", HtmlResponses.models(result.responses()));
         page.append("</main>\n<footer>")
                 .append(Html.escape("Rendered by Shadowgate " + nullToDash(info.toolVersion())
                         + " from verdict.json (schema version " + result.schemaVersion() + ")."))

@@ -1,5 +1,6 @@
 package io.shadowgate.report;
 
+import io.shadowgate.compare.ResponseFindings;
 import io.shadowgate.judge.Verdict;
 import io.shadowgate.metrics.TargetSummary;
 import java.util.List;
@@ -12,8 +13,15 @@ import java.util.List;
  * @param info          run identity
  * @param verdict       the decision and every gate's evidence
  * @param targets       per-target measurements, baseline first
+ * @param responses     what comparing the responses found, or null when they were not compared
  */
-public record RunResult(int schemaVersion, RunInfo info, Verdict verdict, List<TargetSummary> targets) {
+public record RunResult(int schemaVersion, RunInfo info, Verdict verdict, List<TargetSummary> targets,
+                        ResponseFindings responses) {
+
+    /** A result whose responses were not compared. */
+    public RunResult(int schemaVersion, RunInfo info, Verdict verdict, List<TargetSummary> targets) {
+        this(schemaVersion, info, verdict, targets, null);
+    }
 
     public static final int SCHEMA_VERSION = 1;
 }

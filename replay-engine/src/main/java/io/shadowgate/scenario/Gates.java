@@ -14,9 +14,10 @@ import java.util.Map;
  *                    a candidate within every margin comes out NO_GO at most as often
  * @param perEndpoint whether every gate also holds for each endpoint on its own (the family
  *                    then counts gates × (endpoints + 1) for the NO_GO correction)
+ * @param responses  gates on the responses themselves (mismatches, model outputs, contract)
  */
 public record Gates(long minSamples, Map<Double, LatencyGate> latency, ErrorRateGate errorRate, double confidence,
-                    boolean perEndpoint) {
+                    boolean perEndpoint, ResponseGates responses) {
 
     public static final long DEFAULT_MIN_SAMPLES = 200;
     public static final double DEFAULT_CONFIDENCE = 0.99;
@@ -26,6 +27,17 @@ public record Gates(long minSamples, Map<Double, LatencyGate> latency, ErrorRate
         this(minSamples, latency, errorRate, DEFAULT_CONFIDENCE, false);
     }
 
+    /** Latency and error gates only. */
+    public Gates(long minSamples, Map<Double, LatencyGate> latency, ErrorRateGate errorRate, double confidence,
+                 boolean perEndpoint) {
+        this(minSamples, latency, errorRate, confidence, perEndpoint, ResponseGates.NONE);
+    }
+
+    /** The same gates with {@code gates} on the responses. */
+    public Gates withResponses(ResponseGates gates) {
+        return new Gates(minSamples, latency, errorRate, confidence, perEndpoint, gates);
+    }
+
     /** Gates over all traffic only. */
     public Gates(long minSamples, Map<Double, LatencyGate> latency, ErrorRateGate errorRate, double confidence) {
         this(minSamples, latency, errorRate, confidence, false);
@@ -33,7 +45,7 @@ public record Gates(long minSamples, Map<Double, LatencyGate> latency, ErrorRate
 
     /** How many gates there are, each bound counted once (for the family-wise correction). */
     public int count() {
-        int n = errorRate == null ? 0 : 1;
+        int n = (errorRate == null ? 0 : 1) + responses.count();
         for (LatencyGate gate : latency.values()) {
             n += (gate.maxIncrease() != null ? 1 : 0) + (gate.maxMs() != null ? 1 : 0);
         }

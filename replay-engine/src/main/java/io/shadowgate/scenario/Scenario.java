@@ -15,6 +15,7 @@ import java.util.Map;
  * @param timeouts    connect and per-request limits
  * @param connections client connection limits per target
  * @param gates       acceptance criteria for the candidate
+ * @param compare     how the two responses to each request are compared (shadow mode)
  */
 public record Scenario(
         String name,
@@ -25,7 +26,8 @@ public record Scenario(
         TrafficInput traffic,
         Timeouts timeouts,
         Connections connections,
-        Gates gates) {
+        Gates gates,
+        ResponseComparison compare) {
 
     public static final String BASELINE = "baseline";
     public static final String CANDIDATE = "candidate";
@@ -40,6 +42,6 @@ public record Scenario(
 
     /** The same scenario with other traffic (the CLI's {@code --traffic}, {@code --duration}, {@code --rate}). */
     public Scenario withTraffic(TrafficInput newTraffic) {
-        return new Scenario(name, description, seed, mode, targets, newTraffic, timeouts, connections, gates);
+        return new Scenario(name, description, seed, mode, targets, newTraffic, timeouts, connections, gates, compare);
     }
 }

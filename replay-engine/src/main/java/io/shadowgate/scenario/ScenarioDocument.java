@@ -18,7 +18,29 @@ final class ScenarioDocument {
     }
 
     record RootDoc(String name, String description, Long seed, String mode, TargetsDoc targets,
-                   TrafficDoc traffic, TimeoutsDoc timeouts, ConnectionsDoc connections, GatesDoc gates) {
+                   TrafficDoc traffic, TimeoutsDoc timeouts, ConnectionsDoc connections, GatesDoc gates,
+                   CompareDoc compare) {
+    }
+
+    record CompareDoc(Boolean enabled, String noise, Integer examples, Integer exampleBytes, List<String> headers,
+                      List<String> ignoreHeaders, Map<String, EndpointCompareDoc> endpoints) {
+    }
+
+    record EndpointCompareDoc(List<String> ignore, Map<String, ToleranceDoc> tolerance, List<NormalizeDoc> normalize,
+                              Map<String, ArrayDoc> arrays, String labelPath, String scorePath,
+                              String probabilitiesPath) {
+    }
+
+    record ToleranceDoc(Double absolute, String relative) {
+    }
+
+    record NormalizeDoc(String path, String pattern, String replace) {
+    }
+
+    record ArrayDoc(String match, String by) {
+    }
+
+    record SchemaGateDoc(Integer breaking) {
     }
 
     record TargetsDoc(TargetDoc baseline, TargetDoc candidate,
@@ -84,7 +106,8 @@ final class ScenarioDocument {
     }
 
     record GatesDoc(Long minSamples, Map<String, LatencyGateDoc> latency, ErrorRateGateDoc errorRate, String confidence,
-                    Boolean perEndpoint) {
+                    Boolean perEndpoint, String maxMismatchRate, String maxLabelFlipRate, Double maxScoreDrift,
+                    SchemaGateDoc schema) {
     }
 
     record LatencyGateDoc(String maxIncrease, Double maxMs) {

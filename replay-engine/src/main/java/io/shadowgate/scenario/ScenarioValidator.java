@@ -45,8 +45,12 @@ final class ScenarioValidator {
         Mode mode = doc.mode() == null ? Mode.SHADOW : check.choice("mode", doc.mode(), Mode.class);
         Map<String, TargetSpec> targetsByRole = targets.targets(doc.targets());
         TrafficInput traffic = traffic(check.required("", "traffic", doc.traffic()));
+        ResponseComparison compare = new CompareValidator(check).compare(doc.compare(), mode,
+                targetsByRole.containsKey(TargetValidator.BASELINE_REPLICA));
+        Gates gates = gates(doc.gates());
         return new Scenario(name, description, seed, mode, targetsByRole, traffic,
-                timeouts(doc.timeouts()), connections(doc.connections()), gates(doc.gates()));
+                timeouts(doc.timeouts()), connections(doc.connections()),
+                gates.withResponses(responseGates(doc.gates(), compare.enabled())), compare);
     }
 
     /** Exactly one source: {@code synth} or one of the recorded formats. */
@@ -154,6 +158,31 @@ final class ScenarioValidator {
         }
         return new Gates(minSamples, Collections.unmodifiableMap(latency), errorRate, confidence,
                 doc.perEndpoint() != null && doc.perEndpoint());
+    }
+
+    /** The gates on responses; the contract gate is on by default whenever responses are compared. */
+    private ResponseGates responseGates(GatesDoc doc, boolean comparing) throws ScenarioException {
+        if (doc == null) {
+            return comparing ? ResponseGates.CONTRACT : ResponseGates.NONE;
+        }
+        Double mismatch = doc.maxMismatchRate() == null ? null
+                : check.fraction("gates.maxMismatchRate", doc.maxMismatchRate());
+        Double flips = doc.maxLabelFlipRate() == null ? null
+                : check.fraction("gates.maxLabelFlipRate", doc.maxLabelFlipRate());
+        Double drift = doc.maxScoreDrift() == null ? null : check.nonNegative("gates.maxScoreDrift", doc.maxScoreDrift());
+        int breaking = doc.schema() == null ? 0 : (int) check.atLeast("gates.schema.breaking",
+                check.required("gates.schema", "breaking", doc.schema().breaking(),
+                        "how many breaking contract changes are allowed, usually 0"), 0);
+        if (!comparing) {
+            String set = mismatch != null ? "maxMismatchRate" : flips != null ? "maxLabelFlipRate"
+                    : drift != null ? "maxScoreDrift" : doc.schema() != null ? "schema" : null;
+            if (set != null) {
+                throw check.invalid(child("gates", set), "needs responses compared: shadow mode, and compare.enabled "
+                        + "not false");
+            }
+            return ResponseGates.NONE;
+        }
+        return new ResponseGates(mismatch, flips, drift, breaking);
     }
 
     private LatencyGate latencyGate(String path, LatencyGateDoc doc) throws ScenarioException {

@@ -112,8 +112,8 @@ class RunCommandTest {
         java.util.Set<String> scopes = new java.util.TreeSet<>();
         gates.forEach(g -> scopes.add(g.path("scope").asText()));
         assertThat(scopes).containsExactly("all", "healthz", "predict");
-        // Four gates on three scopes: the NO_GO correction counts all twelve.
-        assertThat(gates.get(0).path("rule").asText()).contains("Bonferroni over 12 gates");
+        // Four gates on three scopes, and the contract gate: the NO_GO correction counts all thirteen.
+        assertThat(gates.get(0).path("rule").asText()).contains("Bonferroni over 13 gates");
         assertThat(r.out()).contains("NO_GO        predict: ");
     }
 

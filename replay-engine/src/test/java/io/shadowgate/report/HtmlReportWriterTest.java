@@ -160,6 +160,35 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void responseDifferencesShowPathsNoiseExamplesAndTheContract() throws IOException {
+        String html = render(RunResultFixture.noGo());
+        String responses = section(html, "responses");
+        assertThat(responses).contains("each request was also sent to the baseline a second time")
+                .contains("<code>$.score</code>").contains("<code>$.traceId</code>")
+                .contains("badge inconclusive\">noise</span>")
+                // Noisy paths come with the ignore rule to paste.
+                .contains("ignore: [&#39;$.traceId&#39;]")
+                // Example pairs side by side, the differing values marked.
+                .contains("<div class=\"panes\">").contains("<mark>");
+        String contract = section(html, "contract");
+        assertThat(contract).contains("breaking").contains("<code>$.score</code>")
+                .contains("Accepted by the baseline (2xx), rejected by the candidate (4xx)").contains("422 × 1");
+        assertThat(section(html, "models")).contains("/v1/predict").contains("1 of 11");
+    }
+
+    @Test
+    void aScriptPlantedInAResponseBodyIsInertText() throws IOException {
+        String html = render(RunResultFixture.noGo());
+        assertThat(html).doesNotContain(RunResultFixture.HOSTILE_BODY_TAIL)
+                .contains("&lt;script&gt;alert(&#39;body&#39;)&lt;/script&gt;");
+    }
+
+    private static String section(String html, String id) {
+        String s = html.substring(html.indexOf("<section id=\"" + id + "\">"));
+        return s.substring(0, s.indexOf("</section>"));
+    }
+
+    @Test
     void trafficAndUserStringsAppearOnlyEscaped() throws IOException {
         String html = render(RunResultFixture.noGo());
 

@@ -1,5 +1,9 @@
 package io.shadowgate.report;
 
+import io.shadowgate.compare.ResponseComparisonRecorder;
+import io.shadowgate.compare.ResponseFindings;
+import io.shadowgate.compare.model.ModelOutputPaths;
+import io.shadowgate.compare.response.DiffRules;
 import io.shadowgate.judge.Decision;
 import io.shadowgate.judge.GateResult;
 import io.shadowgate.judge.Interval;
@@ -11,6 +15,10 @@ import io.shadowgate.metrics.LatencySummary;
 import io.shadowgate.metrics.OutcomeCounts;
 import io.shadowgate.metrics.Percentile;
 import io.shadowgate.metrics.TargetSummary;
+import io.shadowgate.replay.Outcome;
+import io.shadowgate.replay.OutcomeKind;
+import io.shadowgate.replay.ResponseContent;
+import io.shadowgate.scenario.ResponseComparison;
 import io.shadowgate.traffic.ControlledTraffic;
 import io.shadowgate.traffic.TrafficScan;
 import java.time.Instant;
@@ -50,7 +58,37 @@ final class RunResultFixture {
                         new ControlledTraffic.Stats(120_500, 300, 100, 98, 120_000),
                         new java.util.TreeMap<>(Map.of("GET /v1/items/{id}", 20_000L, "POST /v1/predict", 100_000L)), 299_990_000L),
                 new EarlyStop(3, 30_250, 11_840, 10_000, EarlyStop.LOOK));
-        return new RunResult(RunResult.SCHEMA_VERSION, info, verdict(), List.of(baseline(), candidate()));
+        return new RunResult(RunResult.SCHEMA_VERSION, info, verdict(), List.of(baseline(), candidate()), responses());
+    }
+
+    /** A body planted with markup, as a hostile upstream might answer: the report must show it inert. */
+    static final String HOSTILE_BODY_TAIL = "<script>alert('body')</script>";
+
+    /**
+     * Response findings from the real recorder, fed outcomes by hand: the candidate renames
+     * {@code score} on every answer and plants a script in one, and rejects one request the
+     * baseline accepted; a second baseline answer measures noise in {@code traceId}.
+     */
+    private static ResponseFindings responses() {
+        ResponseComparison compare = new ResponseComparison(true, ResponseComparison.Noise.REPEAT, 2, 512,
+                Map.of(ResponseComparison.EVERY_ENDPOINT, DiffRules.defaults()),
+                Map.of("/v1/predict", ModelOutputPaths.of("$.label", null, null)));
+        ResponseComparisonRecorder recorder = new ResponseComparisonRecorder(compare, "baseline", "candidate", "repeat", 42);
+        for (int i = 0; i < 12; i++) {
+            String trace = "\"traceId\":\"t" + i + "\"";
+            recorder.accept(answer(i, "baseline", 200, "{\"label\":\"a\",\"score\":0.5," + trace + "}"));
+            recorder.accept(answer(i, "repeat", 200, "{\"label\":\"a\",\"score\":0.5,\"traceId\":\"u" + i + "\"}"));
+            String candidate = i == 0 ? "{\"label\":\"b\",\"confidence\":0.5,\"note\":\"" + HOSTILE_BODY_TAIL + "\"}"
+                    : "{\"label\":\"a\",\"confidence\":0.5," + trace + "}";
+            recorder.accept(answer(i, "candidate", i == 7 ? 422 : 200, candidate));
+        }
+        return recorder.findings(0.01);
+    }
+
+    private static Outcome answer(long id, String target, int status, String json) {
+        return new Outcome(id, target, "/v1/predict", OutcomeKind.RESPONSE, status, id * 1_000_000, id * 1_000_000,
+                id * 1_000_000 + 5_000_000, new ResponseContent(List.of(new io.shadowgate.traffic.Header(
+                        "content-type", "application/json")), json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** The same run, marked partial (interrupted before the schedule ended). */
@@ -60,7 +98,7 @@ final class RunResultFixture {
         RunInfo partial = new RunInfo(i.scenarioName(), i.scenarioFile(), i.scenarioSha256(), i.toolVersion(),
                 i.seed(), i.mode(), i.started(), i.finished(), true, i.command(), i.targetVersions(), i.traffic(),
                 i.earlyStop());
-        return new RunResult(r.schemaVersion(), partial, r.verdict(), r.targets());
+        return new RunResult(r.schemaVersion(), partial, r.verdict(), r.targets(), r.responses());
     }
 
     /** The run with one target's counts broken so that they do not add up, and no time series. */
@@ -71,7 +109,7 @@ final class RunResultFixture {
         OutcomeCounts bad = new OutcomeCounts(1000, 961, 2, 5, 8, 22, 3, 0);
         targets.set(1, new TargetSummary(c.target(), c.address(), bad, c.latency(), c.service(), c.lateness(),
                 c.endpoints(), List.of()));
-        return new RunResult(r.schemaVersion(), r.info(), r.verdict(), targets);
+        return new RunResult(r.schemaVersion(), r.info(), r.verdict(), targets, r.responses());
     }
 
     static final String ERROR_REASON = "error rate rose 2.7 points; limit 0.5 points";

@@ -156,7 +156,10 @@ class ScenarioLoaderTest {
                 new RequestTemplate("GET /health", 1, "GET", "/health", java.util.Map.of(), null));
         assertThat(s.timeouts()).isEqualTo(Timeouts.DEFAULT);
         assertThat(s.connections()).isEqualTo(Connections.DEFAULT);
-        assertThat(s.gates()).isEqualTo(new Gates(Gates.DEFAULT_MIN_SAMPLES, java.util.Map.of(), null));
+        // Shadow mode compares responses by default, and then the contract must not break.
+        assertThat(s.gates()).isEqualTo(new Gates(Gates.DEFAULT_MIN_SAMPLES, java.util.Map.of(), null)
+                .withResponses(ResponseGates.CONTRACT));
+        assertThat(s.compare()).isEqualTo(ResponseComparison.DEFAULT);
     }
 
     @Test
@@ -181,7 +184,7 @@ class ScenarioLoaderTest {
         ScenarioException e = failure(file);
 
         assertThat(e.getMessage()).isEqualTo(file + ":13:1: unknown key 'gate' at the top level (expected one of: "
-                + "name, description, seed, mode, targets, traffic, timeouts, connections, gates)");
+                + "name, description, seed, mode, targets, traffic, timeouts, connections, gates, compare)");
         assertThat(e.line()).isEqualTo(13);
         assertThat(e.column()).isEqualTo(1);
         assertThat(e.key()).isEqualTo("gate");

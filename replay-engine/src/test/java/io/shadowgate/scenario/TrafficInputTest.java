@@ -145,7 +145,8 @@ class TrafficInputTest {
 
         assertThat(gates.perEndpoint()).isTrue();
         assertThat(gates.confidence()).isEqualTo(0.95);
-        assertThat(gates.count()).isEqualTo(1);
+        // The p99 gate, and the contract gate that comes with compared responses.
+        assertThat(gates.count()).isEqualTo(2);
         Files.writeString(file, HEAD + "traffic: {har: a.har}\ngates:\n  confidence: 40%\n");
         assertThatThrownBy(() -> ScenarioLoader.load(file)).hasMessageContaining("gates.confidence: must be at least 50%");
     }

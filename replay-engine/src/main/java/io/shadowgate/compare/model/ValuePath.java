@@ -1,5 +1,7 @@
 package io.shadowgate.compare.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,7 @@ public final class ValuePath {
      *
      * @throws IllegalArgumentException naming the text, the offset and what was expected
      */
+    @JsonCreator
     public static ValuePath parse(String text) {
         if (text == null || !text.startsWith("$")) {
             throw new IllegalArgumentException("path must start with '$' (was " + quote(text) + ")");
@@ -130,6 +133,7 @@ public final class ValuePath {
 
     /** The path in canonical notation. */
     @Override
+    @JsonValue
     public String toString() {
         return text;
     }

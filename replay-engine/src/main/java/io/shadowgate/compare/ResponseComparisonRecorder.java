@@ -1,0 +1,145 @@
+package io.shadowgate.compare;
+
+import io.shadowgate.compare.contract.ContractComparison;
+import io.shadowgate.compare.contract.ContractLearner;
+import io.shadowgate.compare.contract.NewRejectionCounter;
+import io.shadowgate.compare.model.ModelComparisonRecorder;
+import io.shadowgate.compare.model.ModelComparisonSummary;
+import io.shadowgate.compare.model.ModelOutputPaths;
+import io.shadowgate.compare.response.AccumulatorLimits;
+import io.shadowgate.compare.response.PairType;
+import io.shadowgate.compare.response.PreparedResponse;
+import io.shadowgate.compare.response.ResponseComparator;
+import io.shadowgate.compare.response.ResponseSnapshot;
+import io.shadowgate.compare.response.SingleWriterDiffAccumulator;
+import io.shadowgate.replay.Outcome;
+import io.shadowgate.replay.OutcomeKind;
+import io.shadowgate.replay.OutcomeSink;
+import io.shadowgate.scenario.ResponseComparison;
+import io.shadowgate.traffic.Redactor;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Compares the responses of each request in a shadow run as soon as every target has
+ * answered: baseline against candidate for differences, model outputs and the contract, and,
+ * when noise is measured, baseline against its second answer (a {@code baseline-replica}
+ * target, or the same request sent to the baseline twice) to learn what differs with no change
+ * of version at all. A request's outcomes wait in a map until the last arrives, so memory holds
+ * the requests in flight plus the bounded accumulators.
+ *
+ * <p>Any thread may call {@link #accept}; the comparison itself runs under this object's lock,
+ * because the accumulators it feeds are single-writer.
+ */
+public final class ResponseComparisonRecorder implements OutcomeSink {
+
+    private final ResponseComparison config;
+    private final String baseline;
+    private final String candidate;
+    private final String second;
+    private final int roles;
+    private final long seed;
+    private final ConcurrentHashMap<Long, Outcome[]> waiting = new ConcurrentHashMap<>();
+    private final Map<String, ResponseComparator> comparators = new HashMap<>();
+    private final SingleWriterDiffAccumulator diffs;
+    private final Map<String, ModelComparisonRecorder> models = new TreeMap<>();
+    private final ContractLearner baselineSchema = new ContractLearner();
+    private final ContractLearner candidateSchema = new ContractLearner();
+    private final NewRejectionCounter rejections = new NewRejectionCounter();
+
+    /**
+     * @param second the role whose answers measure noise (the replica, or the baseline's second
+     *               send), or null when noise is not measured
+     */
+    public ResponseComparisonRecorder(ResponseComparison config, String baseline, String candidate, String second,
+                                      long seed) {
+        this.config = config;
+        this.baseline = baseline;
+        this.candidate = candidate;
+        this.second = second;
+        this.roles = second == null ? 2 : 3;
+        this.seed = seed;
+        AccumulatorLimits limits = new AccumulatorLimits(config.examples(), config.exampleBytes(),
+                AccumulatorLimits.DEFAULT.pathsPerEndpoint());
+        this.diffs = new SingleWriterDiffAccumulator(limits,
+                Redactor.withDefaults(List.of(), SingleWriterDiffAccumulator.DEFAULT_REDACTED_FIELDS));
+    }
+
+    @Override
+    public void accept(Outcome outcome) {
+        int slot = slot(outcome.target());
+        if (slot < 0) {
+            return;
+        }
+        Outcome[] all = waiting.computeIfAbsent(outcome.requestId(), id -> new Outcome[roles]);
+        boolean complete;
+        synchronized (all) {
+            all[slot] = outcome;
+            complete = java.util.Arrays.stream(all).allMatch(java.util.Objects::nonNull);
+        }
+        if (complete) {
+            waiting.remove(outcome.requestId());
+            compare(all[0], all[1], roles == 3 ? all[2] : null);
+        }
+    }
+
+    private int slot(String target) {
+        if (target.equals(baseline)) {
+            return 0;
+        }
+        if (target.equals(candidate)) {
+            return 1;
+        }
+        return target.equals(second) ? 2 : -1;
+    }
+
+    private synchronized void compare(Outcome b, Outcome c, Outcome n) {
+        String endpoint = b.endpoint();
+        boolean bAnswered = b.kind() == OutcomeKind.RESPONSE;
+        boolean cAnswered = c.kind() == OutcomeKind.RESPONSE;
+        if (bAnswered) {
+            baselineSchema.learn(endpoint, b.status(), b.response().headers(), b.response().body());
+        }
+        if (cAnswered) {
+            candidateSchema.learn(endpoint, c.status(), c.response().headers(), c.response().body());
+        }
+        if (!bAnswered) {
+            return;
+        }
+        ResponseComparator comparator = comparators.computeIfAbsent(endpoint, e -> new ResponseComparator(config.rulesFor(e)));
+        PreparedResponse base = PreparedResponse.of(snapshot(b));
+        if (cAnswered) {
+            PreparedResponse cand = PreparedResponse.of(snapshot(c));
+            diffs.record(endpoint, b.requestId(), PairType.CANDIDATE, base.snapshot(), cand.snapshot(),
+                    comparator.compare(base, cand));
+            rejections.record(endpoint, b.status(), c.status(), String.format(Locale.ROOT, "request %d", b.requestId()));
+            ModelOutputPaths paths = config.modelFor(endpoint);
+            if (paths != null && b.status() / 100 == 2 && c.status() / 100 == 2) {
+                models.computeIfAbsent(endpoint, e -> new ModelComparisonRecorder(paths, seed + e.hashCode()))
+                        .add(b.response().body(), c.response().body());
+            }
+        }
+        if (n != null && n.kind() == OutcomeKind.RESPONSE) {
+            PreparedResponse again = PreparedResponse.of(snapshot(n));
+            diffs.record(endpoint, b.requestId(), PairType.NOISE, base.snapshot(), again.snapshot(),
+                    comparator.compare(base, again));
+        }
+    }
+
+    private static ResponseSnapshot snapshot(Outcome o) {
+        return new ResponseSnapshot(o.status(), o.response().headers(), o.response().body());
+    }
+
+    /** Everything found; call once every outcome is in. {@code alpha} is the one-sided level for noise. */
+    public synchronized ResponseFindings findings(double alpha) {
+        Map<String, ModelComparisonSummary> modelSummaries = new TreeMap<>();
+        models.forEach((endpoint, recorder) -> modelSummaries.put(endpoint, recorder.summary()));
+        return new ResponseFindings(config.noise().name().toLowerCase(Locale.ROOT), diffs.summary(alpha),
+                Map.copyOf(modelSummaries), ContractComparison.compare(baselineSchema.schema(), candidateSchema.schema()),
+                rejections.snapshot());
+    }
+}

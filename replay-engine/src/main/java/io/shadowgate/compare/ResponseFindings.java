@@ -1,0 +1,23 @@
+package io.shadowgate.compare;
+
+import io.shadowgate.compare.contract.ContractChange;
+import io.shadowgate.compare.contract.NewRejections;
+import io.shadowgate.compare.model.ModelComparisonSummary;
+import io.shadowgate.compare.response.ResponseDiffSummary;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What comparing the responses of a shadow run found: differences per endpoint and path (with
+ * the baseline's own noise), model outputs per model endpoint, the contract changes, and the
+ * requests the baseline accepted that the candidate rejected.
+ *
+ * @param noise      how noise was measured: {@code off}, {@code repeat} or {@code replica}
+ * @param diffs      differences per endpoint and path, classified against noise
+ * @param models     model comparison per endpoint that has model paths
+ * @param contract   schema changes from the baseline's responses to the candidate's
+ * @param rejections per endpoint, pairs the baseline answered 2xx and the candidate 4xx
+ */
+public record ResponseFindings(String noise, ResponseDiffSummary diffs, Map<String, ModelComparisonSummary> models,
+                               List<ContractChange> contract, List<NewRejections> rejections) {
+}

@@ -3,6 +3,7 @@ package io.shadowgate.compare.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shadowgate.compare.response.JsonPathPattern;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,7 +49,7 @@ public final class ValuePath {
                     end++;
                 }
                 String name = text.substring(i + 1, end);
-                if (!isPlainName(name)) {
+                if (!JsonPathPattern.isPlainName(name)) {
                     throw new IllegalArgumentException("path " + quote(text) + " at offset " + i + ": '." + name
                             + "' is not a plain name; write it as ['" + escape(name) + "']");
                 }
@@ -96,7 +97,7 @@ public final class ValuePath {
         for (Step step : steps) {
             if (step.name() == null) {
                 out.append('[').append(step.index()).append(']');
-            } else if (isPlainName(step.name())) {
+            } else if (JsonPathPattern.isPlainName(step.name())) {
                 out.append('.').append(step.name());
             } else {
                 out.append("['").append(escape(step.name())).append("']");
@@ -136,23 +137,6 @@ public final class ValuePath {
     @JsonValue
     public String toString() {
         return text;
-    }
-
-    /**
-     * A name written after a dot: a letter or '_', then letters, digits, '_' and '-'. The same rule
-     * as the response diff's canonical paths, so both report a field under the same path.
-     */
-    static boolean isPlainName(String name) {
-        if (name.isEmpty() || !(Character.isLetter(name.charAt(0)) || name.charAt(0) == '_')) {
-            return false;
-        }
-        for (int i = 1; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-')) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String escape(String name) {

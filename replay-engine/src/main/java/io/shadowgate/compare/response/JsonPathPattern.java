@@ -17,7 +17,7 @@ import java.util.List;
  * A pattern matches a canonical path segment by segment; a rule applies to the node its pattern
  * matches (an ignore rule also to everything below it). Immutable and thread-safe.
  */
-final class JsonPathPattern {
+public final class JsonPathPattern {
 
     /** Longest pattern accepted; canonical paths are bounded by the parser's nesting limit anyway. */
     static final int MAX_SEGMENTS = 1_000;
@@ -165,7 +165,7 @@ final class JsonPathPattern {
     }
 
     /** A name written after a dot in canonical paths: letters, digits, '_' and '-', not starting with a digit or '-'. */
-    static boolean isPlainName(String name) {
+    public static boolean isPlainName(String name) {
         if (name.isEmpty()) {
             return false;
         }
@@ -183,7 +183,7 @@ final class JsonPathPattern {
     }
 
     /** Appends one canonical field segment: {@code .name} or {@code ['na\'me']}. */
-    static void appendField(StringBuilder out, String name) {
+    public static void appendField(StringBuilder out, String name) {
         if (isPlainName(name)) {
             out.append('.').append(name);
             return;

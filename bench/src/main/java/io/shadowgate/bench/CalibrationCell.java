@@ -1,6 +1,5 @@
 package io.shadowgate.bench;
 
-import io.shadowgate.judge.Evidence;
 import io.shadowgate.scenario.ErrorRateGate;
 import io.shadowgate.scenario.Gates;
 import io.shadowgate.scenario.LatencyGate;
@@ -12,7 +11,7 @@ import java.util.SplittableRandom;
 /**
  * One cell of the calibration table: a kind of gate, a population, a size and a scenario
  * (how much worse the candidate truly is). It knows its gates and how to simulate one
- * experiment's evidence; running and counting are the harness's job.
+ * experiment's traffic; judging, running and counting are the harness's job.
  */
 sealed interface CalibrationCell {
 
@@ -33,8 +32,8 @@ sealed interface CalibrationCell {
     /** The gates the judge applies: exactly one. */
     Gates gates(double confidence);
 
-    /** One experiment's evidence, drawn from {@code random}. */
-    Evidence simulate(SplittableRandom random);
+    /** One experiment's traffic, all {@link #n()} requests, drawn from {@code random}. */
+    CalibrationSample simulate(SplittableRandom random);
 
     /**
      * Seeds the simulated traffic: the same for the three scenarios of one population and
@@ -75,7 +74,7 @@ sealed interface CalibrationCell {
         }
 
         @Override
-        public Evidence simulate(SplittableRandom random) {
+        public CalibrationSample simulate(SplittableRandom random) {
             return CalibrationTraffic.latency(shape, n, scale(), CalibrationOptions.PAIR_CORRELATION, random);
         }
     }
@@ -109,7 +108,7 @@ sealed interface CalibrationCell {
         }
 
         @Override
-        public Evidence simulate(SplittableRandom random) {
+        public CalibrationSample simulate(SplittableRandom random) {
             return CalibrationTraffic.errors(n, baselineRate, candidateRate(), random);
         }
 

@@ -1,6 +1,8 @@
 package io.shadowgate.bench;
 
+import io.shadowgate.judge.Decision;
 import io.shadowgate.judge.Judge;
+import io.shadowgate.judge.Verdict;
 import io.shadowgate.scenario.Gates;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -45,6 +47,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * their draws, with only the candidate shifted (common random numbers), so each cell is an
  * honest estimate on its own but cells in the same family are not independent of each other.
  *
+ * <p>Fixed size or stopping early: by default each experiment is judged once, on all its
+ * traffic. With {@code --stop-early L} it is judged as {@code run --stop-early} judges a run
+ * ({@link #judge}): on the first L, 2L, ... request pairs of the same traffic, stopping at the
+ * first decision, and the table gains a column, the median traffic the verdicts were reached on.
+ *
  * <p>Bounded: the runs of a cell are spread over {@code --threads}; no run starts that would
  * likely end after {@code --seconds-budget} (judged by the slowest run so far), and the cells
  * that could not run are named at the end.
@@ -53,6 +60,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  *   java -cp bench/target/benchmarks.jar io.shadowgate.bench.CalibrationHarness
  *   java -cp bench/target/benchmarks.jar io.shadowgate.bench.CalibrationHarness --runs 500 --sizes 20000 --kinds latency
+ *   java -cp bench/target/benchmarks.jar io.shadowgate.bench.CalibrationHarness --stop-early 1000 --kinds latency
  * </pre>
  */
 public final class CalibrationHarness {
@@ -84,7 +92,7 @@ public final class CalibrationHarness {
         }
         if (options.includes("error")) {
             for (int n : options.sizes()) {
-                for (double p : CalibrationOptions.BASELINE_ERROR_RATES) {
+                for (double p : options.errorRates()) {
                     for (CalibrationScenario scenario : options.scenarios()) {
                         cells.add(new CalibrationCell.ErrorRate(p, n, scenario));
                     }
@@ -106,7 +114,7 @@ public final class CalibrationHarness {
             return t;
         });
         try {
-            out.println(CalibrationTable.header());
+            out.println(CalibrationTable.header(options.stopsEarly()));
             boolean outOfTime = false;
             for (CalibrationCell cell : cells) {
                 if (outOfTime || remainingNanos() <= 0) {
@@ -115,7 +123,7 @@ public final class CalibrationHarness {
                 }
                 CalibrationResult result = runCell(cell, pool);
                 results.add(result);
-                out.println(CalibrationTable.row(result, options.confidence()));
+                out.println(CalibrationTable.row(result, options.confidence(), options.stopsEarly()));
                 out.flush();
                 outOfTime = result.cut();
             }
@@ -141,7 +149,7 @@ public final class CalibrationHarness {
                     }
                     long runStart = System.nanoTime();
                     SplittableRandom random = new SplittableRandom(seed(options.seed(), cell.family(), i));
-                    runs[i] = CalibrationRun.of(new Judge(gates, i).judge(cell.simulate(random)));
+                    runs[i] = judge(gates, i, cell.simulate(random), options.lookPairs());
                     slowestNanos.accumulateAndGet(System.nanoTime() - runStart, Math::max);
                 }
             }));
@@ -158,6 +166,26 @@ public final class CalibrationHarness {
         }
         List<CalibrationRun> done = Arrays.stream(runs).filter(Objects::nonNull).toList();
         return new CalibrationResult(cell, options.runs(), done, (System.nanoTime() - cellStart) / 1e9);
+    }
+
+    /**
+     * Judges one experiment as a run does. Without looks ({@code lookPairs} 0), once on all of
+     * it. With looks, as {@code run --stop-early}: after every {@code lookPairs} requests short
+     * of the end, look j judges everything so far at {@link Judge#atInterimLook} and stops at
+     * the first GO or NO_GO; traffic that runs out undecided is judged once more, on all of it,
+     * at {@link Judge#afterLooks} (with no looks that is the plain judge). Every verdict uses
+     * the same bootstrap seed, as the engine's does.
+     */
+    static CalibrationRun judge(Gates gates, long seed, CalibrationSample sample, int lookPairs) {
+        int looks = 0;
+        for (int k = lookPairs; lookPairs > 0 && k < sample.n(); k += lookPairs) {
+            looks++;
+            Verdict verdict = Judge.atInterimLook(gates, seed, looks).judge(sample.first(k));
+            if (verdict.decision() != Decision.INCONCLUSIVE) {
+                return CalibrationRun.of(verdict, k);
+            }
+        }
+        return CalibrationRun.of(Judge.afterLooks(gates, seed, looks).judge(sample.first(sample.n())), sample.n());
     }
 
     /** Seed of run {@code run} of a cell family: a SplitMix64 finalizer over the three inputs. */
@@ -180,15 +208,20 @@ public final class CalibrationHarness {
         out.printf(Locale.ROOT, "machine: nproc %d, %s, Java %s (%s)%n", Runtime.getRuntime().availableProcessors(),
                 cpuModel(), System.getProperty("java.version"), System.getProperty("java.vm.name"));
         out.printf(Locale.ROOT, "runs %d per cell, sizes %s, confidence %s, seed %d, %d threads, budget %d s, kinds %s, "
-                        + "shapes %s, scenarios %s%n",
+                        + "shapes %s, scenarios %s, error rates %s%n",
                 options.runs(), HarnessArgs.join(options.sizes()), options.confidence(), options.seed(),
                 options.threads(), options.secondsBudget(), String.join(",", options.kinds()),
                 String.join(",", options.shapes().stream().map(CalibrationShape::option).toList()),
-                String.join(",", options.scenarios().stream().map(CalibrationScenario::option).toList()));
+                String.join(",", options.scenarios().stream().map(CalibrationScenario::option).toList()),
+                CalibrationOptions.rates(options.errorRates()));
         out.printf(Locale.ROOT, "latency gate: p%s at most +%s over the baseline, paired (Gaussian copula, rho %s); "
                         + "error gate: at most +%s points; minSamples %d%n",
                 CalibrationOptions.LATENCY_PERCENTILE, CalibrationTable.percent(CalibrationOptions.LATENCY_MARGIN),
                 CalibrationOptions.PAIR_CORRELATION, 100 * CalibrationOptions.ERROR_MARGIN, CalibrationOptions.MIN_SAMPLES);
+        out.println(!options.stopsEarly() ? "judged once, on all n"
+                : String.format(Locale.ROOT, "stop-early: look j after every %,d pairs (requests per side) short of n, "
+                        + "at confidence 1 - (1 - C)/(j(j+1)), stopping at the first GO or NO_GO; undecided by n: "
+                        + "judged on all n at 1 - (1 - C)/(m+1) after m looks", options.lookPairs()));
         out.println();
     }
 

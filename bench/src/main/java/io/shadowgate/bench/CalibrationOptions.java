@@ -1,5 +1,6 @@
 package io.shadowgate.bench;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +20,9 @@ import java.util.function.Function;
  * @param kinds         which cells: {@code latency}, {@code error}, or both
  * @param shapes        which latency shapes (all by default)
  * @param scenarios     which scenarios (all by default): to look closer at one cell with more runs
+ * @param errorRates    the baseline error rates of the error cells
+ * @param lookPairs     0 to judge each experiment once on all its traffic; else, as {@code run --stop-early},
+ *                      look after every this many request pairs (requests per side) and stop at the first decision
  */
 record CalibrationOptions(
         int runs,
@@ -29,7 +33,9 @@ record CalibrationOptions(
         long seed,
         List<String> kinds,
         List<CalibrationShape> shapes,
-        List<CalibrationScenario> scenarios) {
+        List<CalibrationScenario> scenarios,
+        List<Double> errorRates,
+        int lookPairs) {
 
     static final int DEFAULT_RUNS = 500;
     static final List<Integer> DEFAULT_SIZES = List.of(5_000, 20_000);
@@ -37,7 +43,12 @@ record CalibrationOptions(
     static final int DEFAULT_SECONDS_BUDGET = 900;
     static final int DEFAULT_THREADS = 2;
     static final long DEFAULT_SEED = 1;
+    static final int MIN_LOOK_PAIRS = 100;
     static final List<String> KINDS = List.of("latency", "error");
+    /** Baseline error rates of the error cells. */
+    static final List<Double> DEFAULT_ERROR_RATES = List.of(0.001, 0.01, 0.05);
+    /** {@code --stop-early} without a number: a look after every this many request pairs. */
+    static final int DEFAULT_LOOK_PAIRS = 1_000;
 
     /** The latency gate: p99 at most this much above the baseline's (relative). */
     static final double LATENCY_MARGIN = 0.10;
@@ -45,8 +56,6 @@ record CalibrationOptions(
     static final double LATENCY_PERCENTILE = 99.0;
     /** The error-rate gate: at most this much above the baseline's rate (absolute, 0.005 = 0.5 points). */
     static final double ERROR_MARGIN = 0.005;
-    /** Baseline error rates of the error cells. */
-    static final List<Double> BASELINE_ERROR_RATES = List.of(0.001, 0.01, 0.05);
     /** The gates' minSamples in every cell. */
     static final long MIN_SAMPLES = 500;
     /** Correlation of the normal scores of a request's two latencies (the Gaussian copula's rho). */
@@ -67,9 +76,13 @@ record CalibrationOptions(
               --kinds K1,K2         latency, error or both (default latency,error)
               --shapes S1,...       latency shapes: lognormal, pareto, bimodal (default all)
               --scenarios S1,...    aa, margin, twice (default all)
+              --error-rates R1,...  baseline error rates of the error cells (default %s, each 0.0001..0.9)
+              --stop-early [L]      judge as run --stop-early does: a look after every L request pairs (requests
+                                    per side) short of n, stop at the first GO or NO_GO, else judge all n at the
+                                    closing confidence (L %d if not given, %d..1000000; default: judge once on all n)
               --help
             """, DEFAULT_RUNS, HarnessArgs.join(DEFAULT_SIZES), MIN_SAMPLES, DEFAULT_CONFIDENCE, DEFAULT_SECONDS_BUDGET,
-            DEFAULT_THREADS, DEFAULT_SEED);
+            DEFAULT_THREADS, DEFAULT_SEED, rates(DEFAULT_ERROR_RATES), DEFAULT_LOOK_PAIRS, MIN_LOOK_PAIRS);
 
     /**
      * Parses {@code --name value} and {@code --name=value} options.
@@ -87,6 +100,8 @@ record CalibrationOptions(
         List<String> kinds = KINDS;
         List<CalibrationShape> shapes = List.of(CalibrationShape.values());
         List<CalibrationScenario> scenarios = List.of(CalibrationScenario.values());
+        List<Double> errorRates = DEFAULT_ERROR_RATES;
+        int lookPairs = 0;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             String value = null;
@@ -98,6 +113,9 @@ record CalibrationOptions(
             if (name.equals("--help") || name.equals("-h")) {
                 return null;
             }
+            if (value == null && name.equals("--stop-early") && (i + 1 >= args.length || args[i + 1].startsWith("--"))) {
+                value = String.valueOf(DEFAULT_LOOK_PAIRS);
+            }
             if (value == null) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(name + " needs a value");
@@ -106,8 +124,9 @@ record CalibrationOptions(
             }
             switch (name) {
                 case "--runs" -> runs = HarnessArgs.bounded(name, value, 1, 100_000);
-                case "--sizes" -> sizes = sizes(value);
-                case "--confidence" -> confidence = confidence(value);
+                case "--sizes" -> sizes = distinct(name, value, part -> HarnessArgs.bounded("--sizes", part,
+                        (int) MIN_SAMPLES, 1_000_000));
+                case "--confidence" -> confidence = number(name, value, 0.5, 0.9999);
                 case "--seconds-budget" -> secondsBudget = HarnessArgs.bounded(name, value, 10, 86_400);
                 case "--threads" -> threads = HarnessArgs.bounded(name, value, 1, 64);
                 case "--seed" -> seed = seed(value);
@@ -115,24 +134,38 @@ record CalibrationOptions(
                 case "--shapes" -> shapes = named(name, value, CalibrationShape.values(), CalibrationShape::option);
                 case "--scenarios" -> scenarios = named(name, value, CalibrationScenario.values(),
                         CalibrationScenario::option);
+                case "--error-rates" -> errorRates = distinct(name, value, part -> number("--error-rates", part, 0.0001,
+                        0.9));
+                case "--stop-early" -> lookPairs = HarnessArgs.bounded(name, value, MIN_LOOK_PAIRS, 1_000_000);
                 default -> throw new IllegalArgumentException("unknown option '" + name + "'");
             }
         }
-        return new CalibrationOptions(runs, sizes, confidence, secondsBudget, threads, seed, kinds, shapes, scenarios);
+        return new CalibrationOptions(runs, sizes, confidence, secondsBudget, threads, seed, kinds, shapes, scenarios,
+                errorRates, lookPairs);
     }
 
     boolean includes(String kind) {
         return kinds.contains(kind);
     }
 
-    private static List<Integer> sizes(String value) {
-        List<Integer> out = new ArrayList<>();
+    boolean stopsEarly() {
+        return lookPairs > 0;
+    }
+
+    /** Error rates as a command line takes them: {@code 0.001,0.01,0.05}. */
+    static String rates(List<Double> rates) {
+        return String.join(",", rates.stream().map(String::valueOf).toList());
+    }
+
+    /** A comma-separated list, each part parsed, none twice. */
+    private static <T> List<T> distinct(String option, String value, Function<String, T> parse) {
+        List<T> out = new ArrayList<>();
         for (String part : value.split(",")) {
-            int n = HarnessArgs.bounded("--sizes", part.trim(), (int) MIN_SAMPLES, 1_000_000);
-            if (out.contains(n)) {
-                throw new IllegalArgumentException("--sizes lists " + n + " twice");
+            T parsed = parse.apply(part.trim());
+            if (out.contains(parsed)) {
+                throw new IllegalArgumentException(option + " lists " + part.trim() + " twice");
             }
-            out.add(n);
+            out.add(parsed);
         }
         return List.copyOf(out);
     }
@@ -166,17 +199,22 @@ record CalibrationOptions(
         return List.copyOf(out);
     }
 
-    private static double confidence(String value) {
-        double c;
+    private static double number(String option, String value, double min, double max) {
+        double x;
         try {
-            c = Double.parseDouble(value);
+            x = Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--confidence must be a number, was '" + value + "'");
+            throw new IllegalArgumentException(option + " must be a number, was '" + value + "'");
         }
-        if (!(c >= 0.5 && c <= 0.9999)) {
-            throw new IllegalArgumentException("--confidence must be between 0.5 and 0.9999, was " + value);
+        if (!(x >= min && x <= max)) {
+            throw new IllegalArgumentException(option + " must be between " + plain(min) + " and " + plain(max) + ", was "
+                    + value);
         }
-        return c;
+        return x;
+    }
+
+    private static String plain(double x) {
+        return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
     }
 
     private static long seed(String value) {

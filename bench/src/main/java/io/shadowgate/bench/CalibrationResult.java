@@ -61,6 +61,15 @@ record CalibrationResult(CalibrationCell cell, int asked, List<CalibrationRun> r
         return runs.stream().filter(r -> r.decision() == Decision.INCONCLUSIVE && r.toDecide() < 0).count();
     }
 
+    /**
+     * Median of the traffic the verdicts were reached on: over every run ({@code decidedOnly}
+     * false; an undecided run counts all n) or over the runs that came to GO or NO_GO. NaN if none.
+     */
+    double medianPairs(boolean decidedOnly) {
+        return median(runs.stream().filter(r -> !decidedOnly || r.decision() != Decision.INCONCLUSIVE)
+                .mapToDouble(CalibrationRun::pairs).toArray());
+    }
+
     private static double median(double[] values) {
         if (values.length == 0) {
             return Double.NaN;

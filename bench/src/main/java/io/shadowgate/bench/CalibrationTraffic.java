@@ -1,17 +1,12 @@
 package io.shadowgate.bench;
 
-import io.shadowgate.judge.Evidence;
-import io.shadowgate.metrics.Histograms;
-import io.shadowgate.metrics.OutcomeCounts;
-import io.shadowgate.metrics.PairedLatencies;
 import java.util.SplittableRandom;
-import org.HdrHistogram.Histogram;
 
 /**
- * Simulated evidence for one experiment, in-process: what the replayer and the recorders
- * would hand the judge after a shadow run, drawn from distributions whose truth is known.
- * Stateless; each call uses only the random generator it is given, so a seed fixes the
- * evidence.
+ * Simulated traffic for one experiment, in-process: what the replayer would measure in a
+ * shadow run, drawn from distributions whose truth is known, as a {@link CalibrationSample}
+ * that gives the evidence the recorders would hand the judge. Stateless; each call uses only
+ * the random generator it is given, so a seed fixes the traffic.
  */
 final class CalibrationTraffic {
 
@@ -25,56 +20,38 @@ final class CalibrationTraffic {
      * Both scores are standard normal, so the candidate's distribution is exactly {@code scale}
      * times the baseline's: every percentile's true ratio is {@code scale}. ρ on the normal
      * scores ties the two latencies of a request together as shadow traffic does (the same
-     * request, the same instant). Both histograms and the pairs are filled, as a run would.
+     * request, the same instant).
      */
-    static Evidence latency(CalibrationShape shape, int n, double scale, double rho, SplittableRandom random) {
+    static CalibrationSample latency(CalibrationShape shape, int n, double scale, double rho, SplittableRandom random) {
         double independent = Math.sqrt(1 - rho * rho);
         double[] baseline = new double[n];
         double[] candidate = new double[n];
-        Histogram baselineHistogram = Histograms.newHistogram();
-        Histogram candidateHistogram = Histograms.newHistogram();
         for (int i = 0; i < n; i++) {
             double z = random.nextGaussian();
             double w = random.nextGaussian();
             baseline[i] = 1_000 * shape.millis(z);
             candidate[i] = 1_000 * scale * shape.millis(rho * z + independent * w);
-            baselineHistogram.recordValue(micros(baseline[i]));
-            candidateHistogram.recordValue(micros(candidate[i]));
         }
-        OutcomeCounts counts = new OutcomeCounts(n, n, 0, 0, 0, 0, 0, 0);
-        return new Evidence("all", baselineHistogram, candidateHistogram, counts, counts,
-                new PairedLatencies(baseline, candidate, n, n));
+        return new CalibrationSample.Latencies(baseline, candidate);
     }
 
     /**
      * {@code n} requests per side, each an error (a 5xx) with probability {@code baselineRate}
-     * or {@code candidateRate}, independently: the error counts are Binomial(n, rate), drawn as
-     * sums of Bernoulli draws. The latency histograms are placeholders (n values of 1 ms): the
-     * error cells judge no latency gate.
+     * or {@code candidateRate}, independently (Bernoulli draws, all the baseline's first): the
+     * error count of any first k requests is Binomial(k, rate).
      */
-    static Evidence errors(int n, double baselineRate, double candidateRate, SplittableRandom random) {
-        long baselineErrors = bernoulliSum(n, baselineRate, random);
-        long candidateErrors = bernoulliSum(n, candidateRate, random);
-        Histogram placeholder = Histograms.newHistogram();
-        placeholder.recordValueWithCount(1_000, n);
-        return new Evidence("all", placeholder, placeholder, outcomes(n, baselineErrors), outcomes(n, candidateErrors));
+    static CalibrationSample errors(int n, double baselineRate, double candidateRate, SplittableRandom random) {
+        int[] baseline = errorsBefore(n, baselineRate, random);
+        int[] candidate = errorsBefore(n, candidateRate, random);
+        return new CalibrationSample.Errors(baseline, candidate);
     }
 
-    private static OutcomeCounts outcomes(int n, long errors) {
-        return new OutcomeCounts(n, n - errors, 0, 0, errors, 0, 0, 0);
-    }
-
-    private static long bernoulliSum(int n, double p, SplittableRandom random) {
-        long count = 0;
+    /** Element k: the errors among the first k of n requests. */
+    private static int[] errorsBefore(int n, double p, SplittableRandom random) {
+        int[] before = new int[n + 1];
         for (int i = 0; i < n; i++) {
-            if (random.nextDouble() < p) {
-                count++;
-            }
+            before[i + 1] = before[i] + (random.nextDouble() < p ? 1 : 0);
         }
-        return count;
-    }
-
-    private static long micros(double value) {
-        return Math.max(1, Math.min(Histograms.HIGHEST_MICROS, Math.round(value)));
+        return before;
     }
 }

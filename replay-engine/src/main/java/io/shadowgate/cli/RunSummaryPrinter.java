@@ -33,6 +33,10 @@ final class RunSummaryPrinter {
                 out.println("  " + result.info().earlyStop().describe());
             }
             out.println();
+            if (result.responses() != null && result.responses().uncompared() > 0) {
+                out.printf(Locale.ROOT, "  responses  %d request pairs NOT compared: comparison fell behind the replay%n",
+                        result.responses().uncompared());
+            }
             TrafficScan traffic = result.info().traffic();
             if (traffic != null) {
                 out.printf(Locale.ROOT, "  traffic    %s: %d requests, SHA-256 %s%n", traffic.source(), traffic.records(),

@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Compares the responses of each request in a shadow run as soon as every target has
@@ -32,10 +35,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * of version at all. A request's outcomes wait in a map until the last arrives, so memory holds
  * the requests in flight plus the bounded accumulators.
  *
- * <p>Any thread may call {@link #accept}; the comparison itself runs under this object's lock,
- * because the accumulators it feeds are single-writer.
+ * <p>Any thread may call {@link #accept}, which only pairs outcomes and hands complete pairs
+ * to the recorder's own thread: parsing and diffing two bodies takes tens of microseconds, and
+ * on the client's event loops that would show up as schedule lateness. The accumulators are
+ * single-writer, and that thread is their one writer. Its queue is bounded (bodies are kept
+ * until compared); a pair that finds it full is not compared, and is counted as such.
  */
-public final class ResponseComparisonRecorder implements OutcomeSink {
+public final class ResponseComparisonRecorder implements OutcomeSink, AutoCloseable {
+
+    /** Pairs waiting to be compared at most: a few seconds of a busy run, tens of megabytes of bodies. */
+    public static final int QUEUE_PAIRS = 8_192;
+
+    /** Tells the worker that every pair is in. */
+    private static final Outcome[] END = new Outcome[0];
 
     private final ResponseComparison config;
     private final String baseline;
@@ -50,6 +62,9 @@ public final class ResponseComparisonRecorder implements OutcomeSink {
     private final ContractLearner baselineSchema = new ContractLearner();
     private final ContractLearner candidateSchema = new ContractLearner();
     private final NewRejectionCounter rejections = new NewRejectionCounter();
+    private final BlockingQueue<Outcome[]> queue = new ArrayBlockingQueue<>(QUEUE_PAIRS);
+    private final LongAdder uncompared = new LongAdder();
+    private final Thread worker;
 
     /**
      * @param second the role whose answers measure noise (the replica, or the baseline's second
@@ -67,6 +82,9 @@ public final class ResponseComparisonRecorder implements OutcomeSink {
                 AccumulatorLimits.DEFAULT.pathsPerEndpoint());
         this.diffs = new SingleWriterDiffAccumulator(limits,
                 Redactor.withDefaults(List.of(), SingleWriterDiffAccumulator.DEFAULT_REDACTED_FIELDS));
+        this.worker = new Thread(this::compareAll, "shadowgate-compare");
+        worker.setDaemon(true);
+        worker.start();
     }
 
     @Override
@@ -83,7 +101,38 @@ public final class ResponseComparisonRecorder implements OutcomeSink {
         }
         if (complete) {
             waiting.remove(outcome.requestId());
-            compare(all[0], all[1], roles == 3 ? all[2] : null);
+            if (!queue.offer(all)) {
+                uncompared.increment();
+            }
+        }
+    }
+
+    /** Lets the worker compare what is queued and end; waits for it. Idempotent. */
+    private void finish() {
+        try {
+            if (worker.isAlive()) {
+                queue.put(END);
+                worker.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the last responses were compared", e);
+        }
+    }
+
+    /** Ends the worker, for a run that fails before asking for {@link #findings}. */
+    @Override
+    public void close() {
+        finish();
+    }
+
+    private void compareAll() {
+        try {
+            for (Outcome[] pair = queue.take(); pair != END; pair = queue.take()) {
+                compare(pair[0], pair[1], roles == 3 ? pair[2] : null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -97,7 +146,7 @@ public final class ResponseComparisonRecorder implements OutcomeSink {
         return target.equals(second) ? 2 : -1;
     }
 
-    private synchronized void compare(Outcome b, Outcome c, Outcome n) {
+    private void compare(Outcome b, Outcome c, Outcome n) {
         String endpoint = b.endpoint();
         boolean bAnswered = b.kind() == OutcomeKind.RESPONSE;
         boolean cAnswered = c.kind() == OutcomeKind.RESPONSE;
@@ -134,12 +183,16 @@ public final class ResponseComparisonRecorder implements OutcomeSink {
         return new ResponseSnapshot(o.status(), o.response().headers(), o.response().body());
     }
 
-    /** Everything found; call once every outcome is in. {@code alpha} is the one-sided level for noise. */
-    public synchronized ResponseFindings findings(double alpha) {
+    /**
+     * Everything found; call once, when every outcome is in: waits for the pairs still queued to
+     * be compared. {@code alpha} is the one-sided level for noise.
+     */
+    public ResponseFindings findings(double alpha) {
+        finish();
         Map<String, ModelComparisonSummary> modelSummaries = new TreeMap<>();
         models.forEach((endpoint, recorder) -> modelSummaries.put(endpoint, recorder.summary()));
         return new ResponseFindings(config.noise().name().toLowerCase(Locale.ROOT), diffs.summary(alpha),
                 Map.copyOf(modelSummaries), ContractComparison.compare(baselineSchema.schema(), candidateSchema.schema()),
-                rejections.snapshot());
+                rejections.snapshot(), uncompared.sum(), waiting.size());
     }
 }

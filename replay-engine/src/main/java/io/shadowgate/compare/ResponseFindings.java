@@ -17,7 +17,12 @@ import java.util.Map;
  * @param models     model comparison per endpoint that has model paths
  * @param contract   schema changes from the baseline's responses to the candidate's
  * @param rejections per endpoint, pairs the baseline answered 2xx and the candidate 4xx
+ * @param uncompared requests whose responses were not compared because comparison fell behind
+ *                   the replay (its queue was full); zero unless the machine was overloaded
+ * @param unpaired   requests that did not end at every compared target (a stopped run's
+ *                   requests still unsent at one target), so had nothing to compare
  */
 public record ResponseFindings(String noise, ResponseDiffSummary diffs, Map<String, ModelComparisonSummary> models,
-                               List<ContractChange> contract, List<NewRejections> rejections) {
+                               List<ContractChange> contract, List<NewRejections> rejections, long uncompared,
+                               long unpaired) {
 }

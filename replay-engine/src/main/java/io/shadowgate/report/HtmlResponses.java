@@ -42,6 +42,10 @@ final class HtmlResponses {
                 + "when the candidate differs there more often than the baseline differs from itself, beyond chance "
                 + "(one-sided Newcombe interval on the two rates at " + ReportNumbers.percent(1 - findings.diffs().alpha())
                 + "); without noise data every difference counts as the candidate's."));
+        if (findings.uncompared() > 0) {
+            parts.add(Html.tag("p", "bad", ReportNumbers.count(findings.uncompared()) + " request pairs were not compared: "
+                    + "comparison fell behind the replay (the machine was overloaded). The figures below cover the rest."));
+        }
         HtmlTable endpoints = new HtmlTable("responses").text("Endpoint").num("Pairs").num("Differ")
                 .num("Rate").num("Baseline vs itself").num("Noise rate");
         for (EndpointDiffSummary e : findings.diffs().endpoints()) {

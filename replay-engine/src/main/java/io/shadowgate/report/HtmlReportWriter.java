@@ -17,8 +17,9 @@ import java.util.TreeMap;
 /**
  * Writes {@code index.html}: the run's report for people, one self-contained file (inline CSS,
  * no scripts, no fetches) that opens from a {@code file:} URL and can be attached to a ticket.
- * This class lays out the page, the banner and the run's identity; {@link HtmlSections} and
- * {@link SvgTimeSeries} render the evidence. Every string from the run is escaped.
+ * This class lays out the page, the banner and the run's identity; {@link HtmlSections},
+ * {@link SvgPercentileSpectrum} and {@link SvgTimeSeries} render the evidence. Every string
+ * from the run is escaped.
  */
 public final class HtmlReportWriter implements ReportWriter {
 
@@ -64,6 +65,7 @@ public final class HtmlReportWriter implements ReportWriter {
             .muted, .legend, footer { color: #59636e; }
             .charts { display: flex; flex-wrap: wrap; gap: 12px; }
             figure.chart { margin: 0; background: #fff; border: 1px solid #d0d7de; padding: 6px; flex: 1 1 480px; }
+            figure.chart.wide { flex-basis: 100%; }
             figure.chart svg { width: 100%; height: auto; font-size: 11px; fill: #59636e; }
             figcaption { font-weight: 600; }
             .panes { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; margin-bottom: 12px; }
@@ -93,21 +95,24 @@ public final class HtmlReportWriter implements ReportWriter {
                         + info.scenarioName())).append("</title>\n")
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         page.append(banner(verdict, info.partial()));
+        // Evidence first, in the order a reviewer asks: what decided, how the latency compares,
+        // how it moved over the run, where requests ended, what the answers said; identity last.
         page.append("<main>\n");
-        section(page, "run", "Run", identity(info, targets));
         section(page, "gates", "Gates", HtmlSections.gates(verdict.gates() == null ? List.of() : verdict.gates()));
         section(page, "windows", "Gates over time", HtmlWindows.render(verdict.windows()));
         section(page, "latency", "Latency", Html.join(
+                SvgPercentileSpectrum.render(targets),
                 HtmlSections.latency(targets),
                 Html.tag("h3", null, "Schedule lateness (actual minus intended send)"),
                 HtmlSections.lateness(targets),
                 Html.tag("h3", null, "Per endpoint, from intended start"),
                 HtmlSections.endpointLatency(targets)));
+        section(page, "series", "Over time", SvgTimeSeries.render(targets));
         section(page, "outcomes", "Outcomes", HtmlSections.outcomes(targets));
-        section(page, "series", "Latency over time", SvgTimeSeries.render(targets));
         section(page, "responses", "Response differences", HtmlResponses.differences(result.responses()));
         section(page, "contract", "Contract", HtmlResponses.contract(result.responses()));
         section(page, "models", "Model outputs", HtmlResponses.models(result.responses()));
+        section(page, "run", "Run", identity(info, targets));
         page.append("</main>\n<footer>")
                 .append(Html.escape("Rendered by Shadowgate " + nullToDash(info.toolVersion())
                         + " from verdict.json (schema version " + result.schemaVersion() + ")."))

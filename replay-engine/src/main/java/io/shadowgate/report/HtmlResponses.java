@@ -29,6 +29,10 @@ final class HtmlResponses {
 
     /** Example pairs shown per path; the rest stay in verdict.json. */
     private static final int EXAMPLES_SHOWN = 2;
+    /** Example pairs shown on the whole page, so a run where everything differs keeps a page people can open. */
+    static final int EXAMPLES_PER_PAGE = 24;
+    /** Differing paths listed per endpoint; the rest are counted and stay in verdict.json. */
+    static final int PATHS_PER_ENDPOINT = 40;
 
     private HtmlResponses() {
     }
@@ -56,13 +60,18 @@ final class HtmlResponses {
                     ReportNumbers.percent(e.noise().mismatchRate()));
         }
         parts.add(endpoints.render());
+        int[] examplesLeft = {EXAMPLES_PER_PAGE};
         for (EndpointDiffSummary e : findings.diffs().endpoints()) {
             if (!e.paths().isEmpty()) {
                 parts.add(Html.tag("h3", null, "Differing paths: " + e.endpoint()));
                 parts.add(paths(e));
                 parts.add(noisy(e));
-                parts.add(examples(e));
+                parts.add(examples(e, examplesLeft));
             }
+        }
+        if (examplesLeft[0] <= 0) {
+            parts.add(Html.tag("p", "muted", "Only the first " + EXAMPLES_PER_PAGE + " example pairs are shown; "
+                    + "verdict.json holds them all."));
         }
         return Html.join(parts.toArray(Html.Safe[]::new));
     }
@@ -70,7 +79,7 @@ final class HtmlResponses {
     private static Html.Safe paths(EndpointDiffSummary e) {
         HtmlTable table = new HtmlTable("paths").text("Path").text("Class").num("Candidate differs").num("Noise differs")
                 .text("Excess [interval]").text("Kinds");
-        for (PathDiffSummary p : e.paths()) {
+        for (PathDiffSummary p : e.paths().stream().limit(PATHS_PER_ENDPOINT).toList()) {
             table.classedRow(p.pathClass() == PathClass.REGRESSION ? "no-go" : null, Html.tag("code", null, p.path()),
                     classBadge(p.pathClass()), rate(p.candidate()), rate(p.noise()),
                     p.excess() == null || !p.excess().hasData() ? "—"
@@ -79,6 +88,9 @@ final class HtmlResponses {
                     p.candidate().byKind().entrySet().stream()
                             .map(k -> kindName(k.getKey().name()) + " " + ReportNumbers.count(k.getValue()))
                             .collect(Collectors.joining(", ")));
+        }
+        if (e.paths().size() > PATHS_PER_ENDPOINT) {
+            table.row("(" + (e.paths().size() - PATHS_PER_ENDPOINT) + " more paths in verdict.json)", "", "", "", "", "");
         }
         if (e.folded() != null && e.folded().paths() > 0) {
             table.row("(other paths)", "not classified", ReportNumbers.count(e.folded().candidateDifferences()),
@@ -100,13 +112,16 @@ final class HtmlResponses {
                 + "them, add ignore rules:"), Html.wrap("pre", null, Html.text(yaml)));
     }
 
-    private static Html.Safe examples(EndpointDiffSummary e) {
+    private static Html.Safe examples(EndpointDiffSummary e, int[] left) {
         List<Html.Safe> out = new ArrayList<>();
         for (PathDiffSummary p : e.paths()) {
             if (p.pathClass() == PathClass.WITHIN_NOISE) {
                 continue;
             }
             for (DiffExample ex : p.candidateExamples().stream().limit(EXAMPLES_SHOWN).toList()) {
+                if (left[0]-- <= 0) {
+                    return Html.join(out.toArray(Html.Safe[]::new));
+                }
                 out.add(Html.tag("h3", null, "Example: " + p.path() + " — request " + ex.sequence()));
                 HtmlTable diffs = new HtmlTable("diff").text("Where").text("Kind").text("Baseline").text("Candidate");
                 for (Difference d : ex.differences()) {

@@ -25,6 +25,15 @@ final class HtmlWindows {
     private HtmlWindows() {
     }
 
+    private static GateResult gateOf(WindowVerdict w, String gate) {
+        return w.gates().stream().filter(g -> g.gate().equals(gate)).findFirst().orElse(null);
+    }
+
+    /** Whether a window's gate joins the cell before it: both present, same decision, neither NO_GO (each NO_GO keeps its reason). */
+    private static boolean sameCell(GateResult a, GateResult b) {
+        return a != null && b != null && a.decision() == b.decision() && a.decision() != Decision.NO_GO;
+    }
+
     static Html.Safe render(List<WindowVerdict> windows) {
         if (windows == null || windows.isEmpty()) {
             return Html.tag("p", "muted", "The run was judged as a whole only (one evaluation window, or --window 0).");
@@ -38,14 +47,27 @@ final class HtmlWindows {
                         + "xmlns=\"http://www.w3.org/2000/svg\">\n", LABEL + CELL_AREA + 10, height));
         rows.forEach((gate, row) -> svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">", row * ROW + 13))
                 .append(Html.escape(gate)).append("</text>\n"));
-        for (int i = 0; i < windows.size(); i++) {
-            for (GateResult g : windows.get(i).gates()) {
-                svg.append(String.format(Locale.ROOT,
-                                "<rect x=\"%.2f\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"%s\"><title>",
-                                LABEL + i * cell, rows.get(g.gate()) * ROW + 2, Math.max(cell - 1, 0.5), ROW - 4,
-                                FILL.get(g.decision())))
-                        .append(Html.escape(g.scope() + ": " + g.decision() + " — " + g.reason()))
-                        .append("</title></rect>\n");
+        // Consecutive windows with the same decision on a gate share one cell, so a long run
+        // (720 windows of a 2-hour run) stays small; a cell's title names the windows it covers.
+        for (Map.Entry<String, Integer> row : rows.entrySet()) {
+            int from = 0;
+            while (from < windows.size()) {
+                GateResult first = gateOf(windows.get(from), row.getKey());
+                int to = from + 1;
+                while (to < windows.size() && sameCell(first, gateOf(windows.get(to), row.getKey()))) {
+                    to++;
+                }
+                if (first != null) {
+                    String title = to - from == 1 ? first.scope() + ": " + first.decision() + " — " + first.reason()
+                            : windows.get(from).startMillis() / 1000 + "-" + windows.get(to - 1).endMillis() / 1000
+                                    + " s, " + (to - from) + " windows: " + first.decision();
+                    svg.append(String.format(Locale.ROOT,
+                                    "<rect x=\"%.2f\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"%s\"><title>",
+                                    LABEL + from * cell, row.getValue() * ROW + 2, Math.max((to - from) * cell - 1, 0.5),
+                                    ROW - 4, FILL.get(first.decision())))
+                            .append(Html.escape(title)).append("</title></rect>\n");
+                }
+                from = to;
             }
         }
         WindowVerdict first = windows.get(0);

@@ -1,159 +1,187 @@
 package io.shadowgate.report;
 
 import io.shadowgate.metrics.IntervalPoint;
+import io.shadowgate.metrics.OutcomeCounts;
 import io.shadowgate.metrics.TargetSummary;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Small inline SVG charts of latency p50 and p99 over a run, one per target. All targets share
- * the same axes so that baseline and candidate can be compared by eye. Intervals without
- * responses (NaN) break the line instead of being drawn as zero. Stateless.
+ * Inline SVG charts of a run over time, one line per target on shared axes so that baseline
+ * and candidate can be compared by eye: latency p99 and p50 from the intended start,
+ * throughput and error rate, per interval of the targets' series. Intervals without responses
+ * break the latency lines instead of being drawn as zero. Long runs are drawn downsampled
+ * (see {@link SvgChart#MAX_POINTS}). Stateless.
  */
 final class SvgTimeSeries {
 
-    private static final int WIDTH = 640;
-    private static final int HEIGHT = 170;
-    private static final int LEFT = 52;
-    private static final int RIGHT = 12;
-    private static final int TOP = 12;
-    private static final int BOTTOM = 26;
-    private static final String P50_COLOUR = "#0969da";
-    private static final String P99_COLOUR = "#bc4c00";
+    // About the width a figure gets two to a row, so the labels show at their CSS size.
+    private static final int WIDTH = 580;
+    private static final int PLOT_HEIGHT = 150;
+    private static final long[] TIME_STEPS_S = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200,
+        10_800, 21_600, 43_200, 86_400};
 
     private SvgTimeSeries() {
     }
 
-    /** One chart per target with a series, or a note when no target recorded one. */
+    /** What one chart plots for one interval of one target. */
+    private enum Metric {
+        P99("Latency p99 from intended start", " ms", true),
+        P50("Latency p50 from intended start", " ms", true),
+        THROUGHPUT("Throughput, responses per second", "/s", false),
+        ERROR_RATE("Error rate, % of requests", "%", false);
+
+        final String title;
+        final String unit;
+        final boolean latency;
+
+        Metric(String title, String unit, boolean latency) {
+            this.title = title;
+            this.unit = unit;
+            this.latency = latency;
+        }
+    }
+
+    /** The four charts, or a note when no target recorded a series. */
     static Html.Safe render(List<TargetSummary> targets) {
-        Axes axes = Axes.of(targets);
-        if (axes == null) {
+        double from = Double.POSITIVE_INFINITY;
+        double to = Double.NEGATIVE_INFINITY;
+        int longest = 0;
+        long intervalMillis = 0;
+        for (TargetSummary t : targets) {
+            for (IntervalPoint p : series(t)) {
+                from = Math.min(from, p.startMillis() / 1000.0);
+                to = Math.max(to, p.endMillis() / 1000.0);
+                intervalMillis = Math.max(intervalMillis, p.endMillis() - p.startMillis());
+            }
+            longest = Math.max(longest, series(t).size());
+        }
+        if (longest == 0) {
             return Html.tag("p", "muted", "No time series was recorded.");
         }
         StringBuilder out = new StringBuilder("<div class=\"charts\">\n");
-        for (TargetSummary target : targets) {
-            out.append("<figure class=\"chart\">");
-            out.append(Html.tag("figcaption", null, target.target()).html());
-            if (hasValues(target.series())) {
-                out.append(chart(target, axes));
-            } else {
-                out.append(Html.tag("p", "muted", "No responses over time for this target.").html());
-            }
-            out.append("</figure>\n");
+        for (Metric metric : Metric.values()) {
+            out.append("<figure class=\"chart\">").append(Html.tag("figcaption", null, metric.title).html())
+                    .append(chart(metric, targets, from, to)).append("</figure>\n");
         }
         out.append("</div>\n");
-        out.append("<p class=\"legend\"><span style=\"color:").append(P50_COLOUR).append("\">━ p50</span> ")
-                .append("<span style=\"color:").append(P99_COLOUR).append("\">━ p99</span> ")
-                .append("latency from intended start, ms, per interval; gaps are intervals without responses</p>\n");
-        return Html.raw(out.toString());
+        String drawn = longest <= SvgChart.MAX_POINTS
+                ? "One point per interval of about " + ReportNumbers.seconds(intervalMillis) + " s. Gaps in the "
+                        + "latency lines are intervals without responses."
+                : "Intervals of about " + ReportNumbers.seconds(intervalMillis) + " s, "
+                        + ReportNumbers.count(longest) + " of them: each line is drawn as the lowest and highest value of "
+                        + "every " + (int) Math.ceil(longest / (SvgChart.MAX_POINTS / 2.0)) + " intervals, so short spikes "
+                        + "stay visible. Gaps in the latency lines are stretches that long without responses.";
+        return Html.join(Html.raw(out.toString()), Html.tag("p", "legend", drawn + " The error rate counts 5xx "
+                + "answers, timeouts and connection errors against the requests that ended in the interval."));
     }
 
-    private static String chart(TargetSummary target, Axes axes) {
-        StringBuilder svg = new StringBuilder();
-        // Inline SVG in HTML needs no namespace declaration, and so carries no URL at all.
-        svg.append("<svg viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" role=\"img\" aria-label=\"").append(Html.escape("latency over time at " + target.target()))
-                .append("\">");
-        for (int i = 0; i <= 2; i++) {
-            double value = axes.yMax * i / 2;
-            double y = y(value, axes);
-            svg.append(String.format(Locale.ROOT,
-                    "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#d0d7de\"/>", LEFT, y, WIDTH - RIGHT, y));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s ms</text>",
-                    LEFT - 6, y + 4, ReportNumbers.sig3(value)));
-        }
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s s</text>",
-                LEFT, HEIGHT - 6, ReportNumbers.sig3(axes.xMin / 1000.0)));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s s</text>",
-                WIDTH - RIGHT, HEIGHT - 6, ReportNumbers.sig3(axes.xMax / 1000.0)));
-        line(svg, target.series(), IntervalPoint::p50Millis, P50_COLOUR, axes);
-        line(svg, target.series(), IntervalPoint::p99Millis, P99_COLOUR, axes);
-        return svg.append("</svg>").toString();
-    }
-
-    /** Polylines through the finite points; a NaN ends one segment, a lone point gets a dot. */
-    private static void line(StringBuilder svg, List<IntervalPoint> series, ToDoubleFunction<IntervalPoint> value,
-                             String colour, Axes axes) {
-        StringBuilder segment = new StringBuilder();
-        int points = 0;
-        for (int i = 0; i <= series.size(); i++) {
-            double v = i < series.size() ? value.applyAsDouble(series.get(i)) : Double.NaN;
-            if (Double.isFinite(v)) {
-                IntervalPoint p = series.get(i);
-                segment.append(String.format(Locale.ROOT, "%.1f,%.1f ",
-                        x((p.startMillis() + p.endMillis()) / 2.0, axes), y(v, axes)));
-                points++;
-                continue;
-            }
-            String coordinates = segment.toString().trim();
-            if (points == 1) {
-                int comma = coordinates.indexOf(',');
-                svg.append("<circle cx=\"").append(coordinates, 0, comma).append("\" cy=\"")
-                        .append(coordinates.substring(comma + 1)).append("\" r=\"2\" fill=\"").append(colour).append("\"/>");
-            } else if (points > 1) {
-                svg.append("<polyline fill=\"none\" stroke-width=\"1.5\" stroke=\"").append(colour)
-                        .append("\" points=\"").append(coordinates).append("\"/>");
-            }
-            segment.setLength(0);
-            points = 0;
-        }
-    }
-
-    private static double x(double millis, Axes axes) {
-        double span = Math.max(1, axes.xMax - axes.xMin);
-        return LEFT + (millis - axes.xMin) / span * (WIDTH - LEFT - RIGHT);
-    }
-
-    private static double y(double millis, Axes axes) {
-        double clamped = Math.min(Math.max(millis, 0), axes.yMax);
-        return TOP + (1 - clamped / axes.yMax) * (HEIGHT - TOP - BOTTOM);
-    }
-
-    private static boolean hasValues(List<IntervalPoint> series) {
-        return series != null && series.stream()
-                .anyMatch(p -> Double.isFinite(p.p50Millis()) || Double.isFinite(p.p99Millis()));
-    }
-
-    /** Time range and a round latency ceiling shared by every chart. */
-    private record Axes(long xMin, long xMax, double yMax) {
-
-        /** Null when no target has a finite value to draw. */
-        static Axes of(List<TargetSummary> targets) {
-            long xMin = Long.MAX_VALUE;
-            long xMax = Long.MIN_VALUE;
-            double top = 0;
-            boolean any = false;
-            for (TargetSummary t : targets) {
-                if (!hasValues(t.series())) {
-                    continue;
-                }
-                for (IntervalPoint p : t.series()) {
-                    xMin = Math.min(xMin, p.startMillis());
-                    xMax = Math.max(xMax, p.endMillis());
-                    for (double v : new double[] {p.p50Millis(), p.p99Millis()}) {
-                        if (Double.isFinite(v)) {
-                            top = Math.max(top, v);
-                            any = true;
-                        }
-                    }
+    private static String chart(Metric metric, List<TargetSummary> targets, double from, double to) {
+        double[][] values = new double[targets.size()][];
+        double[][] times = new double[targets.size()][];
+        double top = 0;
+        for (int i = 0; i < targets.size(); i++) {
+            List<IntervalPoint> series = series(targets.get(i));
+            ToDoubleFunction<IntervalPoint> value = value(metric, targets.get(i).counts());
+            times[i] = new double[series.size()];
+            values[i] = new double[series.size()];
+            for (int j = 0; j < series.size(); j++) {
+                IntervalPoint p = series.get(j);
+                times[i][j] = (p.startMillis() + p.endMillis()) / 2000.0;
+                values[i][j] = value.applyAsDouble(p);
+                if (Double.isFinite(values[i][j])) {
+                    top = Math.max(top, values[i][j]);
                 }
             }
-            return any ? new Axes(xMin, xMax, niceCeiling(top)) : null;
         }
+        double yMax = SvgChart.niceCeiling(top);
+        SvgChart chart = new SvgChart(WIDTH, PLOT_HEIGHT, SvgChart.Scale.linear(from, to),
+                SvgChart.Scale.linear(0, yMax), metric.title.toLowerCase(Locale.ROOT) + " over time");
+        for (double v : SvgChart.linearTicks(yMax)) {
+            chart.yTick(v, SvgChart.tickNumber(v) + metric.unit);
+        }
+        timeTicks(chart, from, to);
+        for (int i = 0; i < targets.size(); i++) {
+            String colour = SvgChart.targetColour(i);
+            chart.line(times[i], values[i], colour, false);
+            boolean empty = Arrays.stream(values[i]).noneMatch(Double::isFinite);
+            chart.legend(colour, false, targets.get(i).target()
+                    + (empty ? metric.latency ? " (no responses over time)" : " (no series)" : ""));
+        }
+        return chart.render();
+    }
 
-        /** The smallest 1, 2 or 5 × 10^k at or above {@code value}, so axis labels are round. */
-        private static double niceCeiling(double value) {
-            if (value <= 0) {
-                return 1;
+    private static ToDoubleFunction<IntervalPoint> value(Metric metric, OutcomeCounts counts) {
+        return switch (metric) {
+            case P99 -> IntervalPoint::p99Millis;
+            case P50 -> IntervalPoint::p50Millis;
+            case THROUGHPUT -> p -> p.endMillis() > p.startMillis()
+                    ? p.responses() * 1000.0 / (p.endMillis() - p.startMillis()) : Double.NaN;
+            case ERROR_RATE -> {
+                double share = share5xx(counts);
+                yield p -> errorPercent(p, share);
             }
-            double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
-            for (double step : new double[] {1, 2, 5, 10}) {
-                if (step * magnitude >= value) {
-                    return step * magnitude;
-                }
-            }
-            return 10 * magnitude;
+        };
+    }
+
+    /**
+     * Errors over requests ended in the interval, in percent; NaN when none ended. An interval
+     * counts responses (5xx included) and errors (5xx, timeouts, connection errors) but not the
+     * requests that ended, so a 5xx is in both; {@code share5xx}, the run's share of 5xx among
+     * its errors, splits the interval's errors. Exact when the errors are all 5xx or all
+     * timeouts and connection errors, close when the mix is steady over the run.
+     */
+    static double errorPercent(IntervalPoint p, double share5xx) {
+        if (p.responses() + p.errors() == 0) {
+            return Double.NaN;
         }
+        double ended = Math.max(p.responses() + p.errors() * (1 - share5xx), p.errors());
+        return 100.0 * p.errors() / ended;
+    }
+
+    /** The share of 5xx answers among a run's errors; 0 when it had none. */
+    static double share5xx(OutcomeCounts counts) {
+        return counts == null || counts.errors() == 0 ? 0 : (double) counts.status5xx() / counts.errors();
+    }
+
+    /** Round instants from the run start, at most about six of them. */
+    private static void timeTicks(SvgChart chart, double from, double to) {
+        long step = TIME_STEPS_S[TIME_STEPS_S.length - 1];
+        for (long s : TIME_STEPS_S) {
+            if ((to - from) / s <= 6) {
+                step = s;
+                break;
+            }
+        }
+        for (long t = (long) Math.ceil(from / step - 1e-9) * step; t <= to + 1e-9; t += step) {
+            chart.xTick(t, timeLabel(t), false);
+        }
+    }
+
+    /** 0, 45 s, 2 min, 1 min 30 s, 2 h, 1 h 30 min. */
+    static String timeLabel(long seconds) {
+        if (seconds == 0) {
+            return "0";
+        }
+        long h = seconds / 3600;
+        long m = seconds % 3600 / 60;
+        long s = seconds % 60;
+        StringBuilder label = new StringBuilder();
+        if (h > 0) {
+            label.append(h).append(" h");
+        }
+        if (m > 0) {
+            label.append(label.isEmpty() ? "" : " ").append(m).append(" min");
+        }
+        if (s > 0) {
+            label.append(label.isEmpty() ? "" : " ").append(s).append(" s");
+        }
+        return label.toString();
+    }
+
+    private static List<IntervalPoint> series(TargetSummary t) {
+        return t.series() == null ? List.of() : t.series();
     }
 }

@@ -1,11 +1,16 @@
 package io.shadowgate.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.shadowgate.metrics.LatencySummary;
+import io.shadowgate.metrics.TargetSummary;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -124,15 +129,111 @@ class HtmlReportWriterTest {
     }
 
     @Test
-    void timeSeriesIsAnInlineSvgPerTargetAndSkippedWhenEmpty() throws IOException {
-        String full = render(RunResultFixture.noGo());
-        // Two time series, and the strip of gates over time.
-        assertThat(count(full, "<svg ")).isEqualTo(3);
-        assertThat(full).contains("<polyline");
+    void overTimeDrawsLatencyThroughputAndErrorRateWithALinePerTarget() throws IOException {
+        String series = section(render(RunResultFixture.noGo()), "series");
 
-        String oneEmpty = render(RunResultFixture.brokenCounts());
-        assertThat(count(oneEmpty, "<svg ")).isEqualTo(2);
-        assertThat(oneEmpty).contains("No responses over time for this target.");
+        assertThat(count(series, "<svg ")).isEqualTo(4);
+        assertThat(series).contains("Latency p99 from intended start").contains("Latency p50 from intended start")
+                .contains("Throughput, responses per second").contains("Error rate, % of requests")
+                .contains("One point per interval of about 1 s.");
+        // Baseline and candidate in their colours on every chart; the candidate's p99 has a gap
+        // (an interval without responses), so a lone first point is drawn as a dot.
+        assertThat(count(series, "stroke=\"" + SvgChart.targetColour(0) + "\" points=")).isEqualTo(4);
+        assertThat(series).contains("<circle").contains("stroke=\"" + SvgChart.targetColour(1) + "\" points=");
+        // Five seconds of series: a tick every second.
+        assertThat(series).contains(">0</text>").contains(">1 s</text>").contains(">5 s</text>");
+        assertThat(series).doesNotContain("NaN");
+    }
+
+    @Test
+    void aTargetWithoutASeriesIsNamedAndAnEmptyRunSaysSo() throws IOException {
+        String oneEmpty = section(render(RunResultFixture.brokenCounts()), "series");
+        assertThat(count(oneEmpty, "<svg ")).isEqualTo(4);
+        assertThat(oneEmpty).contains("candidate (no responses over time)").contains("candidate (no series)");
+
+        RunResult r = RunResultFixture.noGo();
+        List<TargetSummary> bare = r.targets().stream().map(t -> new TargetSummary(t.target(), t.address(), t.counts(),
+                t.latency(), t.service(), t.lateness(), t.endpoints(), List.of())).toList();
+        String none = render(new RunResult(r.schemaVersion(), r.info(), r.verdict(), bare, r.responses()));
+        assertThat(section(none, "series")).contains("No time series was recorded.").doesNotContain("<svg");
+    }
+
+    @Test
+    void spectrumDrawsEveryPercentileOfBothMeasurementsForBothTargets() throws IOException {
+        String latency = section(render(RunResultFixture.noGo()), "latency");
+        String spectrum = latency.substring(latency.indexOf("<figure"), latency.indexOf("</figure>"));
+
+        assertThat(spectrum).contains("Latency percentile spectrum")
+                .contains(">p50</text>").contains(">p90</text>").contains(">p99</text>").contains(">p99.9</text>")
+                .contains(">p99.99</text>");
+        // Log latency axis: round decades from below the fastest p50 to above the slowest p99.99.
+        assertThat(spectrum).contains(">10 ms</text>").contains(">100 ms</text>").contains(">1000 ms</text>");
+        // Four lines, service time dashed, each with a dot per percentile and its value on hover.
+        assertThat(count(spectrum, "<polyline")).isEqualTo(4);
+        assertThat(count(spectrum, "stroke-dasharray=\"5 3\" points=")).isEqualTo(2);
+        assertThat(count(spectrum, "<circle")).isEqualTo(4 * LatencySummary.PERCENTILES.length);
+        assertThat(spectrum).contains("<title>candidate, intended start: p99.9 = 1087 ms</title>")
+                .contains("<title>baseline, service time: p50 = 10.7 ms</title>")
+                .contains("baseline, intended start</text>").contains("candidate, service time</text>");
+    }
+
+    @Test
+    void spectrumPlacesPercentilesByTheirNines() {
+        assertThat(SvgPercentileSpectrum.nines(90)).isCloseTo(1, within(1e-12));
+        assertThat(SvgPercentileSpectrum.nines(99)).isCloseTo(2, within(1e-12));
+        assertThat(SvgPercentileSpectrum.nines(99.99)).isCloseTo(4, within(1e-9));
+        assertThat(SvgPercentileSpectrum.nines(50)).isCloseTo(Math.log10(2), within(1e-12));
+    }
+
+    @Test
+    void aTargetWithoutLatencyIsLeftOutOfTheSpectrum() throws IOException {
+        RunResult r = RunResultFixture.noGo();
+        TargetSummary c = r.targets().get(1);
+        List<TargetSummary> targets = List.of(r.targets().get(0), new TargetSummary(c.target(), c.address(), c.counts(),
+                LatencySummary.EMPTY, null, c.lateness(), c.endpoints(), c.series()));
+        String latency = section(render(new RunResult(r.schemaVersion(), r.info(), r.verdict(), targets,
+                r.responses())), "latency");
+
+        assertThat(count(latency, "<polyline")).isEqualTo(2);
+        assertThat(latency).contains("candidate, intended start (no data)").doesNotContain("NaN");
+    }
+
+    /**
+     * A two-hour run of a million requests over 50 endpoints, judged on every endpoint and every
+     * 10 s window, the responses of every endpoint differing: the worst case for the page's size
+     * (example pairs are capped per page, runs of equal windows share a cell).
+     */
+    @Test
+    void aMillionRequestRunOverTwoHoursRendersUnderTwoMegabytes() throws IOException {
+        RunResult large = HtmlTestRuns.large(1_000_000, 7_200, 50, 50);
+
+        Path file = new HtmlReportWriter().write(large, tmp);
+        String html = Files.readString(file, StandardCharsets.UTF_8);
+
+        assertThat(Files.size(file)).as("index.html bytes").isLessThan(2L * 1024 * 1024);
+        // Every line drawn from at most 600 points, not one per second.
+        Matcher points = Pattern.compile("points=\"([^\"]*)\"").matcher(html);
+        int lines = 0;
+        while (points.find()) {
+            assertThat(points.group(1).split(" ")).hasSizeLessThanOrEqualTo(SvgChart.MAX_POINTS);
+            lines++;
+        }
+        assertThat(lines).as("polylines: 4 in the spectrum, 2 per chart over time at least").isGreaterThanOrEqualTo(12);
+        assertThat(section(html, "series")).contains("Intervals of about 1 s, 7,200 of them")
+                .contains("lowest and highest value of every 24 intervals").contains(">2 h</text>");
+        assertThat(html).contains("<h1>NO_GO</h1>");
+    }
+
+    /** However long the run, the charts stay a few kilobytes a line: a day at one point a second. */
+    @Test
+    void chartsOverTimeStayTheSameSizeHoweverLongTheRun() {
+        List<TargetSummary> hours = HtmlTestRuns.large(1_000_000, 7_200, 1, 0).targets();
+        List<TargetSummary> day = HtmlTestRuns.large(10_000_000, 86_400, 1, 0).targets();
+
+        int twoHours = SvgTimeSeries.render(hours).html().length();
+        int wholeDay = SvgTimeSeries.render(day).html().length();
+
+        assertThat(wholeDay).isLessThan(100 * 1024).isLessThan(twoHours * 11 / 10);
     }
 
     @Test
@@ -213,7 +314,8 @@ class HtmlReportWriterTest {
     void tagsAreBalanced() throws IOException {
         String html = render(RunResultFixture.noGo());
 
-        for (String tag : new String[] {"table", "tr", "td", "th", "section", "svg", "figure", "dl", "ul", "li", "pre"}) {
+        for (String tag : new String[] {"table", "tr", "td", "th", "section", "svg", "figure", "figcaption", "text", "dl", "ul",
+            "li", "pre"}) {
             assertThat(count(html, "<" + tag + "[ >]")).as(tag).isEqualTo(count(html, "</" + tag + ">"));
         }
     }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         description = "Pre-authorizes a rollback candidate: replays traffic against the baseline and the candidate "
                 + "side by side and returns GO, NO_GO or INCONCLUSIVE with the evidence.",
         subcommands = {RunCommand.class, ImportCommand.class, SynthCommand.class, SimulateCommand.class,
-            CaptureCommand.class, JudgeCommand.class, CommandLine.HelpCommand.class},
+            CaptureCommand.class, JudgeCommand.class, ReportCommand.class, VerifyCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:GO: every gate holds",
@@ -93,6 +94,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, import, synth, capture, simulate, judge)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, import, synth, capture, simulate, judge, report, verify)");
     }
 }

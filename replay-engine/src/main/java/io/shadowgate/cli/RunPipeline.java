@@ -19,10 +19,9 @@ import io.shadowgate.replay.ReplaySummary;
 import io.shadowgate.replay.ShadowReplayer;
 import io.shadowgate.replay.TargetUnreachableException;
 import io.shadowgate.report.EarlyStop;
-import io.shadowgate.report.HtmlReportWriter;
 import io.shadowgate.report.RunInfo;
+import io.shadowgate.report.ReportWriters;
 import io.shadowgate.report.RunResult;
-import io.shadowgate.report.VerdictJsonWriter;
 import io.shadowgate.scenario.LoadedScenario;
 import io.shadowgate.scenario.Scenario;
 import io.shadowgate.scenario.ScenarioException;
@@ -112,8 +111,9 @@ final class RunPipeline {
             throws TargetUnreachableException, IOException {
         ScheduleCounter scheduled = new ScheduleCounter();
         List<String> roles = List.copyOf(targets.endpoints().keySet());
+        VersionObserver versions = new VersionObserver(scenario);
         ReplayOptions replayOptions = ReplayOptions.of(scenario.timeouts(), scenario.connections())
-                .withKeepBodies(scenario.compare().enabled());
+                .withKeepBodies(scenario.compare().enabled() || versions.needsResponses());
         ResponseComparisonRecorder responses = scenario.compare().enabled()
                 ? new ResponseComparisonRecorder(scenario.compare(), Scenario.BASELINE, Scenario.CANDIDATE,
                         RunTargets.noiseRole(scenario), scenario.seed())
@@ -132,6 +132,7 @@ final class RunPipeline {
              ShadowReplayer replayer = ShadowReplayer.forEndpoints(targets.endpoints(), replayOptions, outcome -> {
                  recorder.accept(outcome);
                  pairs.accept(outcome);
+                 versions.accept(outcome);
                  if (windows != null) {
                      windows.accept(outcome);
                  }
@@ -184,10 +185,9 @@ final class RunPipeline {
                     : Judge.afterLooks(scenario.gates(), scenario.seed(), looks)).withWindows(planned);
             ResponseFindings findings = responses == null ? null : responses.findings(1 - scenario.gates().confidence());
             Verdict verdict = judge(judge, scopes(scenario, recorder, pairs, measured), judgedWindows, findings, partial);
-            RunResult result = new RunResult(RunResult.SCHEMA_VERSION,
-                    runInfo(loaded, scenario, scan, started, partial, earlyStop), verdict, measured, findings);
-            new VerdictJsonWriter().write(result, dir);
-            new HtmlReportWriter().write(result, dir);
+            RunResult result = versions.record(new RunResult(RunResult.SCHEMA_VERSION,
+                    runInfo(loaded, scenario, scan, started, partial, earlyStop), verdict, measured, findings));
+            ReportWriters.writeAll(result, dir);
             Outcome outcome = new Outcome(result, dir);
             whenWritten.accept(outcome);
             exitCode.set(verdict.decision().exitCode());

@@ -78,7 +78,9 @@ public final class HtmlReportWriter implements ReportWriter {
     public Path write(RunResult result, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(FILE_NAME);
-        Files.writeString(file, render(result), StandardCharsets.UTF_8);
+        // getBytes, not writeString: a response can carry an unpaired surrogate ("\ud800" in JSON),
+        // which writeString refuses; getBytes writes '?' for it, and the report is still written.
+        Files.write(file, render(result).getBytes(StandardCharsets.UTF_8));
         return file;
     }
 

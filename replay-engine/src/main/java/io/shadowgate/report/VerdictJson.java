@@ -2,10 +2,12 @@ package io.shadowgate.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -19,10 +21,10 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 import io.shadowgate.metrics.OutcomeCounts;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,7 +38,8 @@ import java.time.format.DateTimeParseException;
  * strings; NaN and infinities are {@code null} (JSON has no NaN) and read back as NaN.
  * {@link OutcomeCounts} also carries its derived {@code errors}, {@code judged},
  * {@code errorRate} and {@code addsUp} for readers that are not Shadowgate; they are ignored
- * on reading because the record recomputes them. Thread-safe: the mapper is configured once.
+ * on reading because the record recomputes them. The top-level {@code seal} is written by
+ * {@link VerdictJsonWriter} and defined by {@link VerdictSeal}. Thread-safe: the mapper is configured once.
  */
 public final class VerdictJson {
 
@@ -51,6 +54,8 @@ public final class VerdictJson {
             // A truncated or hand-edited file must fail loudly, not turn into zeros.
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // A repeated name would let a reader and the seal see different values; JSON leaves it undefined.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     /** Two-space indent and '\n' on every platform, so the bytes do not depend on the OS. */
@@ -61,7 +66,6 @@ public final class VerdictJson {
     private VerdictJson() {
     }
 
-    /** The pretty-printing writer; package-private so only the report writers share it. */
     /** Any part of a result (a verdict, a gate) as pretty JSON, with the same rules as verdict.json. */
     public static String toJson(Object value) {
         try {
@@ -71,6 +75,7 @@ public final class VerdictJson {
         }
     }
 
+    /** The pretty-printing writer; package-private so only the report writers share it. */
     static ObjectWriter writer() {
         return WRITER;
     }
@@ -82,9 +87,18 @@ public final class VerdictJson {
      *                     schema version, or missing a field
      */
     public static RunResult read(Path file) throws IOException {
+        return read(Files.readAllBytes(file), file);
+    }
+
+    /**
+     * Reads the bytes of a {@code verdict.json}, as {@link #read(Path)} does; {@code file} names
+     * them in messages. Files written before sealing and target identities existed read with
+     * both null.
+     */
+    public static RunResult read(byte[] content, Path file) throws IOException {
         JsonNode tree;
-        try (InputStream in = Files.newInputStream(file)) {
-            tree = MAPPER.readTree(in);
+        try {
+            tree = MAPPER.readTree(content);
         } catch (JsonProcessingException e) {
             throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
         }
@@ -96,12 +110,24 @@ public final class VerdictJson {
             throw new IOException(file + ": schemaVersion " + version.asText()
                     + " is not supported; this version of Shadowgate reads 1 to " + RunResult.SCHEMA_VERSION);
         }
+        addedLater(tree, VerdictSeal.FIELD);
+        addedLater(tree.get("info"), "targetIdentities");
         try {
             return MAPPER.treeToValue(tree, RunResult.class);
         } catch (JsonMappingException e) {
             throw new IOException(file + ": at " + pointer(e) + ": " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
             throw new IOException(file + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Fields added to schema 1 after files were written without them: absent reads as null.
+     * Every other field must be present, so a truncated or hand-edited file still fails.
+     */
+    private static void addedLater(JsonNode parent, String field) {
+        if (parent instanceof ObjectNode object && !object.has(field)) {
+            object.putNull(field);
         }
     }
 
@@ -129,8 +155,14 @@ public final class VerdictJson {
         return module;
     }
 
-    /** Publishes the derived counts; they are read-only, so reading skips them. */
+    /**
+     * Publishes the derived counts; they are read-only, so reading skips them. The order is
+     * spelled out because Jackson would otherwise place the derived ones in reflection order,
+     * which varies from one JVM run to the next; the bytes of verdict.json must not.
+     */
     @JsonIgnoreProperties(value = {"errors", "judged", "errorRate", "addsUp"}, allowGetters = true)
+    @JsonPropertyOrder({"scheduled", "status2xx", "status3xx", "status4xx", "status5xx", "timeouts",
+        "connectionErrors", "notSent", "errors", "judged", "errorRate", "addsUp"})
     private abstract static class OutcomeCountsMixin {
         @JsonProperty("errors")
         abstract long errors();

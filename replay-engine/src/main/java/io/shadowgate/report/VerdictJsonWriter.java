@@ -7,7 +7,9 @@ import java.nio.file.Path;
 
 /**
  * Writes {@code verdict.json}: the machine-read record of a run, from which every other output
- * can be re-rendered. The format is defined by {@link VerdictJson}.
+ * can be re-rendered. The format is defined by {@link VerdictJson}. Every file is sealed
+ * ({@link VerdictSeal}): the seal is computed afresh from what is written, whatever seal the
+ * result held, so re-writing a result read from a file seals what was read.
  */
 public final class VerdictJsonWriter implements ReportWriter {
 
@@ -16,7 +18,7 @@ public final class VerdictJsonWriter implements ReportWriter {
         Files.createDirectories(dir);
         Path file = dir.resolve(VerdictJson.FILE_NAME);
         // A trailing newline keeps the file friendly to diff and cat.
-        String json = VerdictJson.writer().writeValueAsString(result) + "\n";
+        String json = VerdictJson.writer().writeValueAsString(VerdictSeal.seal(result)) + "\n";
         Files.writeString(file, json, StandardCharsets.UTF_8);
         return file;
     }

@@ -48,7 +48,11 @@ final class ScenarioDocument {
     }
 
     record TargetDoc(String url, SimulatedDoc simulated, Boolean allowSideEffects, Map<String, String> headers,
-                     String host) {
+                     String host, String version, VersionFromDoc versionFrom) {
+    }
+
+    /** Where a target reports its version in each response: exactly one of the two. */
+    record VersionFromDoc(String header, String field) {
     }
 
     record SimulatedDoc(String version, LatencyDoc latency, String errorRate, Integer errorStatus,

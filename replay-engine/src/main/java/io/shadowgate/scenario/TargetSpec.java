@@ -15,13 +15,24 @@ import java.util.Map;
  *                         {@code ${env:NAME}}, read from the environment when the run starts so
  *                         that secrets live in neither the scenario nor any output
  * @param host             the Host header to present, or null for the URL's host and port
+ * @param version          the version this target is said to run ({@code version:}; for a simulated
+ *                         target its {@code simulated.version} by default), or null when not said;
+ *                         the verdict names it, and {@code shadowgate verify} checks it
+ * @param versionFrom      where the target reports its own version in its answers, or null when
+ *                         it is not read from them
  */
 public record TargetSpec(URI url, SimulatedProfile simulated, boolean allowSideEffects, Map<String, String> headers,
-                         String host) {
+                         String host, String version, VersionSource versionFrom) {
 
     /** A target with defaults for everything but where it is. */
     public TargetSpec(URI url, SimulatedProfile simulated) {
         this(url, simulated, simulated != null, Map.of(), null);
+    }
+
+    /** A target whose version is its simulated model's (if any), not read from its answers. */
+    public TargetSpec(URI url, SimulatedProfile simulated, boolean allowSideEffects, Map<String, String> headers,
+                      String host) {
+        this(url, simulated, allowSideEffects, headers, host, simulated == null ? null : simulated.version(), null);
     }
 
     public boolean isSimulated() {

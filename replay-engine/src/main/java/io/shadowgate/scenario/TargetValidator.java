@@ -3,11 +3,13 @@ package io.shadowgate.scenario;
 import static io.shadowgate.scenario.LocatedTree.child;
 import static io.shadowgate.scenario.LocatedTree.item;
 
+import io.shadowgate.compare.model.ValuePath;
 import io.shadowgate.scenario.ScenarioDocument.FaultDoc;
 import io.shadowgate.scenario.ScenarioDocument.LatencyDoc;
 import io.shadowgate.scenario.ScenarioDocument.SimulatedDoc;
 import io.shadowgate.scenario.ScenarioDocument.TargetDoc;
 import io.shadowgate.scenario.ScenarioDocument.TargetsDoc;
+import io.shadowgate.scenario.ScenarioDocument.VersionFromDoc;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -62,7 +64,62 @@ final class TargetValidator {
         if (host != null && (host.isBlank() || host.chars().anyMatch(c -> c <= ' ' || c == 0x7f))) {
             throw check.invalid(child(path, "host"), "expected a host name such as api.internal or api.internal:8080");
         }
-        return new TargetSpec(url, simulated, sideEffects, headers, host);
+        String version = version(path, doc.version(), simulated);
+        VersionSource versionFrom = doc.versionFrom() == null ? null : versionFrom(child(path, "versionFrom"), doc.versionFrom());
+        return new TargetSpec(url, simulated, sideEffects, headers, host, version, versionFrom);
+    }
+
+    /** The configured version: {@code version}, else the simulated model's; both given must agree. */
+    private String version(String path, String text, SimulatedProfile simulated) throws ScenarioException {
+        if (text == null) {
+            return simulated == null ? null : simulated.version();
+        }
+        String at = child(path, "version");
+        if (text.isBlank()) {
+            throw check.invalid(at, "must not be empty; expected the version this target runs, e.g. \"2.3.1\"");
+        }
+        if (!text.equals(text.strip()) || text.chars().anyMatch(c -> c < ' ' || c == 0x7f)) {
+            throw check.invalid(at, "must not start or end with spaces or hold control characters");
+        }
+        if (simulated != null && !text.equals(simulated.version())) {
+            throw check.invalid(at, "'" + text + "' differs from simulated.version '" + simulated.version()
+                    + "'; a simulated target runs its simulated.version, so leave version out or give the same");
+        }
+        return text;
+    }
+
+    /** Where the target reports its version: a response header, or a field of a JSON body. */
+    private VersionSource versionFrom(String path, VersionFromDoc doc) throws ScenarioException {
+        if (doc.header() != null && doc.field() != null) {
+            throw check.invalid(path, "give either header or field, not both");
+        }
+        if (doc.header() == null && doc.field() == null) {
+            throw check.invalid(path, "needs header (e.g. {header: X-Model-Version}) or field "
+                    + "(e.g. {field: $.modelVersion})");
+        }
+        if (doc.header() != null) {
+            if (!isToken(doc.header())) {
+                throw check.invalid(child(path, "header"), "'" + doc.header() + "' is not a header name; expected "
+                        + "letters, digits and !#$%&'*+-.^_`|~, e.g. X-Model-Version");
+            }
+            return VersionSource.header(doc.header());
+        }
+        ValuePath field;
+        try {
+            field = ValuePath.parse(doc.field().strip());
+        } catch (IllegalArgumentException e) {
+            throw check.invalid(child(path, "field"), e.getMessage() + "; expected a field path such as $.modelVersion");
+        }
+        if (field.toString().equals("$")) {
+            throw check.invalid(child(path, "field"), "names the whole body; expected a field path such as $.modelVersion");
+        }
+        return VersionSource.field(field);
+    }
+
+    /** An HTTP token (RFC 9110 section 5.6.2), which a header name must be. */
+    private static boolean isToken(String name) {
+        return !name.isEmpty() && name.chars().allMatch(c -> c < 0x7f && (Character.isLetterOrDigit(c)
+                || "!#$%&'*+-.^_`|~".indexOf(c) >= 0));
     }
 
     /** Per-target headers; {@code ${env:NAME}} values are checked for form here and read at run time. */

@@ -29,9 +29,10 @@ import java.util.Map;
 /**
  * A realistic stored run for the report tests: a rollback candidate that breaches its p99 gate.
  * Fixed timestamps and values, so outputs are reproducible; hostile strings where traffic and
- * judges put text, and NaN where a distribution was empty.
+ * judges put text, and NaN where a distribution was empty. Public for the {@code verify} tests,
+ * which need a genuine GO to check.
  */
-final class RunResultFixture {
+public final class RunResultFixture {
 
     static final String HOSTILE_ENDPOINT = "<script>alert(1)</script>";
     static final String HOSTILE_REASON_TAIL = "\"><img src=x onerror=alert(1)>";
@@ -40,7 +41,8 @@ final class RunResultFixture {
     private RunResultFixture() {
     }
 
-    static RunResult noGo() {
+    /** The rollback that breaches its p99 and error-rate gates. */
+    public static RunResult noGo() {
         RunInfo info = new RunInfo(
                 "rollback v41 -> v40 & friends",
                 "scenarios/rollback<v40>.yaml",
@@ -53,6 +55,10 @@ final class RunResultFixture {
                 false,
                 "shadowgate run 'scenarios/rollback<v40>.yaml' --seed 42 --out \"reports/a&b\"",
                 Map.of("baseline", "model-v41", "candidate", "model-v40 <rollback>"),
+                identities("model-v41",
+                        new TargetIdentity("model-v40 <rollback>", "header X-Model-Version", 975,
+                                List.of(new TargetIdentity.ObservedVersion("model-v40 <rollback>", 960),
+                                        new TargetIdentity.ObservedVersion("model-v39", 10)), 0, 5)),
                 new TrafficScan("file:captures/<prod>.jsonl.gz", "ab".repeat(32), "records", 120_000, 2,
                         List.of("captures/<prod>.jsonl.gz: record 7 at byte 4096: not a JSON object", "second problem"),
                         new ControlledTraffic.Stats(120_500, 300, 100, 98, 120_000),
@@ -93,12 +99,57 @@ final class RunResultFixture {
 
     /** The same run, marked partial (interrupted before the schedule ended). */
     static RunResult partial() {
-        RunResult r = noGo();
+        return partial(noGo());
+    }
+
+    /** {@code r} marked partial. */
+    public static RunResult partial(RunResult r) {
         RunInfo i = r.info();
         RunInfo partial = new RunInfo(i.scenarioName(), i.scenarioFile(), i.scenarioSha256(), i.toolVersion(),
-                i.seed(), i.mode(), i.started(), i.finished(), true, i.command(), i.targetVersions(), i.traffic(),
-                i.earlyStop());
+                i.seed(), i.mode(), i.started(), i.finished(), true, i.command(), i.targetVersions(),
+                i.targetIdentities(), i.traffic(), i.earlyStop());
         return new RunResult(r.schemaVersion(), partial, r.verdict(), r.targets(), r.responses());
+    }
+
+    /** The traffic file's SHA-256 the {@link #go} run records: its record lines, as the trailer says. */
+    public static final String GO_TRAFFIC_SHA256 = "cd".repeat(32);
+
+    /**
+     * The pre-authorization a rollback step checks: a GO for candidate {@code 2.3.1} (which also
+     * reported 2.3.1 in every answer) against baseline {@code 2.4.0}, unsealed (the writer seals).
+     */
+    public static RunResult go() {
+        return go(new TargetIdentity("2.3.1", "header X-Model-Version", 975,
+                List.of(new TargetIdentity.ObservedVersion("2.3.1", 975)), 0, 0));
+    }
+
+    /** The GO run with another candidate identity, e.g. one whose answers reported some other version. */
+    public static RunResult go(TargetIdentity candidate) {
+        return go(candidate, GO_TRAFFIC_SHA256);
+    }
+
+    /** The GO run with another candidate identity, on traffic of another SHA-256. */
+    public static RunResult go(TargetIdentity candidate, String trafficSha256) {
+        RunResult r = noGo();
+        RunInfo i = r.info();
+        TrafficScan t = i.traffic();
+        RunInfo info = new RunInfo("rollback 2.4.0 -> 2.3.1", i.scenarioFile(), i.scenarioSha256(), i.toolVersion(),
+                i.seed(), i.mode(), i.started(), i.finished(), false, i.command(),
+                Map.of("baseline", "2.4.0", "candidate", candidate.version() == null ? RunInfo.UNKNOWN_VERSION
+                        : candidate.version()),
+                identities("2.4.0", candidate),
+                new TrafficScan("file:captures/prod.jsonl.gz", trafficSha256, "records", t.records(), 0, List.of(),
+                        null, t.endpoints(), t.spanMicros()),
+                null);
+        GateResult p99 = new GateResult("latency p99 increase", "all", Decision.GO,
+                48.2, 47.9, -0.006, new Interval(-0.03, 0.02, 0.99, "paired bootstrap, log scale"), 0.10, "ratio",
+                "GO if the upper bound <= +10%", "latency p99 increase: -0.6% [-3.0%, +2.0%], limit +10.0%");
+        Verdict verdict = new Verdict(Decision.GO, List.of(p99), List.of("every gate holds"));
+        return new RunResult(r.schemaVersion(), info, verdict, r.targets());
+    }
+
+    private static Map<String, TargetIdentity> identities(String baseline, TargetIdentity candidate) {
+        return new java.util.TreeMap<>(Map.of("baseline", TargetIdentity.configured(baseline), "candidate", candidate));
     }
 
     /** The run with one target's counts broken so that they do not add up, and no time series. */

@@ -56,8 +56,18 @@ final class RunCommand implements Callable<Integer> {
                     + "throwaway local server, so JIT compilation does not show up as schedule lateness).")
     boolean noWarmup;
 
-    @Option(names = "--quiet", description = "Print only the verdict line.")
+    @Option(names = "--quiet", description = "Print only the verdict line (no progress on stderr either).")
     boolean quiet;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve the live figures to Prometheus at http://ADDR:PORT/metrics while the run lasts "
+                    + "(0: any free port, printed on stderr).")
+    Integer metricsPort;
+
+    @Option(names = "--metrics-bind", paramLabel = "ADDR",
+            description = "Address --metrics-port listens on (default: " + MetricsEndpoint.DEFAULT_BIND
+                    + ", this machine only; 0.0.0.0 for every interface).")
+    String metricsBind;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -76,9 +86,11 @@ final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--traffic-format and --skip-bad-records go with --traffic FILE");
         }
+        LiveOptions live = new LiveOptions(ProgressReporter.Style.detect(quiet), spec.commandLine().getErr(),
+                MetricsEndpoint.address(metricsBind, metricsPort, spec.commandLine()));
         RunPipeline.Options options = new RunPipeline.Options(scenario, out, duration, rate,
                 String.join(" ", spec.commandLine().getParseResult().originalArgs()), !noWarmup, override,
-                window.isZero() ? null : window, stopEarly);
+                window.isZero() ? null : window, stopEarly, live);
         RunSummaryPrinter printer = new RunSummaryPrinter(spec.commandLine().getOut(), quiet);
         RunPipeline.Outcome outcome = new RunPipeline(options).run(o -> {
             printer.print(o.result(), o.reportDir());

@@ -65,9 +65,10 @@ final class RunPipeline {
      * @param window       evaluation window: each is judged on its own, and --stop-early looks after each;
      *                     null to judge the run as a whole only
      * @param stopEarly    whether to look after every window and stop at the first decision
+     * @param live         progress on stderr and the metrics endpoint while the run lasts
      */
     record Options(Path scenarioFile, Path outDir, Duration duration, Double rate, String arguments, boolean warmup,
-                   TrafficInput traffic, Duration window, boolean stopEarly) {
+                   TrafficInput traffic, Duration window, boolean stopEarly, LiveOptions live) {
     }
 
     /** The stored result and where its reports went. */
@@ -108,7 +109,7 @@ final class RunPipeline {
 
     private Outcome replayAndReport(LoadedScenario loaded, Scenario scenario, TrafficScan scan, TrafficSource traffic,
                                     RunTargets targets, Path dir, Consumer<Outcome> whenWritten)
-            throws TargetUnreachableException, IOException {
+            throws TargetUnreachableException, IOException, BadInputException {
         ScheduleCounter scheduled = new ScheduleCounter();
         List<String> roles = List.copyOf(targets.endpoints().keySet());
         VersionObserver versions = new VersionObserver(scenario);
@@ -128,7 +129,8 @@ final class RunPipeline {
         PairedLatencyRecorder pairs = new PairedLatencyRecorder(Scenario.BASELINE, Scenario.CANDIDATE,
                 PairedLatencyRecorder.DEFAULT_CAPACITY, scenario.seed(), windows == null ? (b, c) -> { } : windows);
         try (ResponseComparisonRecorder closeResponses = responses;
-             MetricsRecorder recorder = new MetricsRecorder(roles, scheduled, MetricsRecorder.DEFAULT_INTERVAL_MILLIS);
+             MetricsRecorder recorder = MetricsRecorder.withIntervalLogs(roles, scheduled,
+                     MetricsRecorder.DEFAULT_INTERVAL_MILLIS, dir);
              ShadowReplayer replayer = ShadowReplayer.forEndpoints(targets.endpoints(), replayOptions, outcome -> {
                  recorder.accept(outcome);
                  pairs.accept(outcome);
@@ -147,7 +149,12 @@ final class RunPipeline {
             WindowMonitor windowMonitor = windows == null ? null : new WindowMonitor(
                     new Judge(scenario.gates(), scenario.seed()).withWindows(planned), windows,
                     scenario.timeouts().request().toNanos(), options.stopEarly() ? replayer : null);
+            MetricsEndpoint metrics = null;
+            ProgressReporter progress = null;
             try {
+                RunPlan plan = RunPlan.of(scan);
+                metrics = startMetrics(recorder, plan);
+                progress = ProgressReporter.start(options.live().progress(), options.live().err(), recorder::live, plan);
                 if (options.stopEarly()) {
                     early = new EarlyStopMonitor(scenario,
                             () -> scopes(scenario, recorder, pairs, recorder.summaries(targets.addresses())),
@@ -161,6 +168,12 @@ final class RunPipeline {
                     }
                 });
             } finally {
+                if (progress != null) {
+                    progress.close();
+                }
+                if (metrics != null) {
+                    metrics.close();
+                }
                 if (early != null) {
                     early.close();
                 }
@@ -172,6 +185,10 @@ final class RunPipeline {
                 accountUnread(scan, scheduled, recorder);
             }
             recorder.close();
+            for (String problem : recorder.intervalLogProblems()) {
+                options.live().err().println("shadowgate: warning: " + problem);
+            }
+            options.live().err().flush();
             List<TargetSummary> measured = recorder.summaries(targets.addresses());
             List<WindowVerdict> judgedWindows = windowMonitor == null ? List.of() : windowMonitor.finish();
             EarlyStop earlyStop = earlyStop(early, windowMonitor, options.window());
@@ -198,6 +215,20 @@ final class RunPipeline {
                 removeHook(interrupt);
             }
         }
+    }
+
+    /** The {@code --metrics-port} endpoint, started and announced on stderr; null when not asked for. */
+    private MetricsEndpoint startMetrics(MetricsRecorder recorder, RunPlan plan) throws BadInputException {
+        LiveOptions live = options.live();
+        if (live.metrics() == null) {
+            return null;
+        }
+        MetricsEndpoint endpoint = MetricsEndpoint.start(live.metrics(), recorder::live, plan);
+        if (live.progress() != ProgressReporter.Style.OFF) {
+            live.err().println("shadowgate: live metrics at " + endpoint.url());
+            live.err().flush();
+        }
+        return endpoint;
     }
 
     /** Windows the schedule spans, or 0 when the run is judged as a whole only. */

@@ -2,6 +2,8 @@ package io.shadowgate.metrics;
 
 import io.shadowgate.replay.Outcome;
 import io.shadowgate.replay.OutcomeSink;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,30 +16,64 @@ import org.HdrHistogram.Histogram;
 /**
  * Records every outcome of a run per target and endpoint, and closes an interval of the time
  * series every second on its own daemon thread. {@link #accept} is safe from any thread and
- * never blocks on the sampler (HdrHistogram {@code Recorder}s swap buffers instead of locking).
+ * never blocks on the sampler (HdrHistogram {@code Recorder}s swap buffers instead of locking);
+ * so is {@link #live}, which only reads counters.
  */
 public final class MetricsRecorder implements OutcomeSink, AutoCloseable {
 
     public static final long DEFAULT_INTERVAL_MILLIS = 1_000;
 
     private final Map<String, TargetRecorder> targets = new LinkedHashMap<>();
+    private final Map<String, Path> intervalLogs = new LinkedHashMap<>();
+    private final List<String> intervalLogProblems = new ArrayList<>();
     private final ScheduleCounter scheduled;
     private final long startNanos;
     private final ScheduledExecutorService sampler;
 
     /** Starts recording for {@code roles}; intervals are timed from now. */
     public MetricsRecorder(List<String> roles, ScheduleCounter scheduled, long intervalMillis) {
+        this(roles, scheduled, intervalMillis, Map.of());
+    }
+
+    private MetricsRecorder(List<String> roles, ScheduleCounter scheduled, long intervalMillis,
+                            Map<String, IntervalLog> logs) {
         for (String role : roles) {
-            targets.put(role, new TargetRecorder(role));
+            targets.put(role, new TargetRecorder(role, logs.get(role)));
         }
+        logs.forEach((role, log) -> intervalLogs.put(role, log.file()));
         this.scheduled = scheduled;
         this.startNanos = System.nanoTime();
+        long startWallMillis = System.currentTimeMillis();
+        logs.forEach((role, log) -> log.writeHeader(role, startWallMillis));
         this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "shadowgate-sampler");
             t.setDaemon(true);
             return t;
         });
         sampler.scheduleAtFixedRate(this::sample, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * As the constructor, and writes each target's latency from the intended send to an
+     * HdrHistogram interval log, {@code <dir>/<role>.hlog}: a start and base time header (the
+     * recorder's start), then one histogram per interval in microseconds, its start in seconds
+     * from the base time; flushed every interval, complete (the last interval too) once
+     * {@link #close()} returns.
+     *
+     * @throws IOException if a log cannot be created in {@code dir}; none is left open
+     */
+    public static MetricsRecorder withIntervalLogs(List<String> roles, ScheduleCounter scheduled, long intervalMillis,
+                                                   Path dir) throws IOException {
+        Map<String, IntervalLog> logs = new LinkedHashMap<>();
+        try {
+            for (String role : roles) {
+                logs.put(role, IntervalLog.create(dir, role));
+            }
+        } catch (IOException e) {
+            logs.values().forEach(IntervalLog::close);
+            throw e;
+        }
+        return new MetricsRecorder(roles, scheduled, intervalMillis, logs);
     }
 
     @Override
@@ -59,6 +95,16 @@ public final class MetricsRecorder implements OutcomeSink, AutoCloseable {
         }
     }
 
+    /** The run so far, for progress and live metrics; from any thread, at any time, without blocking recording. */
+    public LiveFigures live() {
+        long elapsedMillis = (System.nanoTime() - startNanos) / 1_000_000;
+        List<LiveFigures.Target> perTarget = new ArrayList<>(targets.size());
+        for (TargetRecorder recorder : targets.values()) {
+            perTarget.add(recorder.live(scheduled::total));
+        }
+        return new LiveFigures(elapsedMillis, scheduled.total(), perTarget);
+    }
+
     private void sample() {
         long now = (System.nanoTime() - startNanos) / 1_000_000;
         for (TargetRecorder recorder : targets.values()) {
@@ -66,7 +112,7 @@ public final class MetricsRecorder implements OutcomeSink, AutoCloseable {
         }
     }
 
-    /** Stops the sampler and closes the last interval; call once every outcome is in. */
+    /** Stops the sampler, closes the last interval and the interval logs; call once every outcome is in. */
     @Override
     public synchronized void close() {
         if (sampler.isShutdown()) {
@@ -79,6 +125,21 @@ public final class MetricsRecorder implements OutcomeSink, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         sample();
+        targets.forEach((role, recorder) -> {
+            if (!recorder.closeLog()) {
+                intervalLogProblems.add(intervalLogs.get(role) + ": writing the interval log failed; it is incomplete");
+            }
+        });
+    }
+
+    /** The interval logs, one per role in order; empty unless made by {@link #withIntervalLogs}. */
+    public List<Path> intervalLogs() {
+        return List.copyOf(intervalLogs.values());
+    }
+
+    /** After {@link #close()}: one line per interval log that could not be written in full; empty when all were. */
+    public synchronized List<String> intervalLogProblems() {
+        return List.copyOf(intervalLogProblems);
     }
 
     /** Overall latency from intended start of {@code role}, over responses; a copy. */

@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Everything recorded for one target: overall and per endpoint, schedule lateness, and the
- * per-interval time series. Many threads record; one thread at a time samples.
+ * Everything recorded for one target: overall and per endpoint, schedule lateness, the
+ * per-interval time series and, when asked, its interval log. Many threads record; one thread
+ * at a time samples; any thread may read {@link #live} (no lock: counters and a volatile).
  */
 final class TargetRecorder {
 
@@ -27,9 +29,14 @@ final class TargetRecorder {
     private final LongAdder intervalErrors = new LongAdder();
     private final List<IntervalPoint> series = new ArrayList<>();
     private long lastSampleMillis;
+    /** Null when no interval log was asked for, and once it is closed. */
+    private IntervalLog log;
+    private volatile double lastIntervalP99Millis = Double.NaN;
 
-    TargetRecorder(String target) {
+    /** Records {@code target}, writing each interval to {@code log} too unless it is null. */
+    TargetRecorder(String target, IntervalLog log) {
         this.target = target;
+        this.log = log;
     }
 
     void record(Outcome outcome) {
@@ -59,9 +66,36 @@ final class TargetRecorder {
         }
         latenessInterval = lateness.getIntervalHistogram(latenessInterval);
         latenessTotal.add(latenessInterval);
+        if (log != null) {
+            log.write(lastSampleMillis, nowMillis, interval);
+        }
+        double p99 = Histograms.millis(interval, 99);
         series.add(new IntervalPoint(lastSampleMillis, nowMillis, intervalResponses.sumThenReset(),
-                intervalErrors.sumThenReset(), Histograms.millis(interval, 50), Histograms.millis(interval, 99)));
+                intervalErrors.sumThenReset(), Histograms.millis(interval, 50), p99));
+        lastIntervalP99Millis = p99;
         lastSampleMillis = nowMillis;
+    }
+
+    /** Closes the interval log after the last sample; false if writing it failed. True when there was none. */
+    synchronized boolean closeLog() {
+        if (log == null) {
+            return true;
+        }
+        boolean ok = log.close();
+        log = null;
+        return ok;
+    }
+
+    /**
+     * This target's figures so far. The counters are read before {@code scheduled}, so every
+     * outcome counted was scheduled by then and nothing is in flight less than zero.
+     */
+    LiveFigures.Target live(LongSupplier scheduled) {
+        OutcomeCounts counts = overall.counts(0); // its scheduled part is not used: read below, after
+        long sent = Math.max(0, scheduled.getAsLong() - counts.notSent());
+        long completed = counts.judged();
+        return new LiveFigures.Target(target, sent, Math.max(0, sent - completed), completed, counts.errors(),
+                lastIntervalP99Millis);
     }
 
     synchronized Histogram latencyTotal() {

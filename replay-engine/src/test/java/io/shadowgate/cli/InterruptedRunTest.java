@@ -30,8 +30,14 @@ class InterruptedRunTest {
                 .redirectOutput(tmp.resolve("output.txt").toFile());
         Process process = builder.start();
         try {
-            // Wait until traffic flows: the sampler has closed a couple of intervals by then.
-            Thread.sleep(3_000);
+            // Wait until traffic flows (the baseline's interval log has intervals), however loaded
+            // the machine: by then the interrupt handler is in place.
+            Path log = out.resolve("baseline.hlog");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+            while (intervals(log) < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(intervals(log)).as("intervals logged before the signal").isGreaterThanOrEqualTo(2);
             assertThat(process.isAlive()).as("the run should still be going").isTrue();
             process.destroy();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the run should end soon after the signal").isTrue();
@@ -58,5 +64,13 @@ class InterruptedRunTest {
             assertThat(counts.path("addsUp").asBoolean()).isTrue();
         }
         assertThat(Files.readString(out.resolve("index.html"))).contains("PARTIAL");
+    }
+
+    /** Interval lines in an .hlog (they start with the interval's start time), 0 while there is no file. */
+    private static long intervals(Path log) throws java.io.IOException {
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        return Files.readAllLines(log).stream().filter(l -> !l.isEmpty() && Character.isDigit(l.charAt(0))).count();
     }
 }

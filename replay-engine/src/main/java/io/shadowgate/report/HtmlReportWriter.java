@@ -161,8 +161,11 @@ public final class HtmlReportWriter implements ReportWriter {
         Map<String, String> versions = new TreeMap<>(info.targetVersions() == null ? Map.of() : info.targetVersions());
         for (TargetSummary t : targets) {
             String version = versions.remove(t.target());
+            TargetIdentity identity = info.targetIdentities() == null ? null : info.targetIdentities().get(t.target());
             item(dl, "Target " + t.target(), Html.join(Html.text(version == null ? "version unknown" : version),
-                    Html.raw(" at "), Html.tag("code", null, t.address())));
+                    Html.raw(" at "), Html.tag("code", null, t.address()),
+                    identity == null || !identity.observes() ? Html.raw("")
+                            : Html.tag("div", "muted", identity.describe(t.target()))));
         }
         versions.forEach((role, version) -> item(dl, "Target " + role, Html.text(version)));
         if (info.earlyStop() != null) {

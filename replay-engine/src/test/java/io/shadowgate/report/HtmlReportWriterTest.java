@@ -62,6 +62,8 @@ class HtmlReportWriterTest {
                 .contains("complete: the whole schedule ran")
                 .contains("shadowgate run &#39;scenarios/rollback&lt;v40&gt;.yaml&#39; --seed 42 --out &quot;reports/a&amp;b&quot;")
                 .contains("model-v40 &lt;rollback&gt;")
+                // What the candidate said it was, not only what the scenario says it is.
+                .contains("candidate reported model-v40 &lt;rollback&gt; in ")
                 .contains("http://127.0.0.1:40124/&quot;quoted&quot;");
     }
 

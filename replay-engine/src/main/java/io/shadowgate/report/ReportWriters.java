@@ -32,9 +32,16 @@ public final class ReportWriters {
         return ALL.subList(1, ALL.size());
     }
 
-    /** Writes every output of {@code result} into {@code dir}; returns the files written, in order. */
+    /**
+     * Writes every output of {@code result} into {@code dir}; returns the files written, in order.
+     * The others are rendered from the {@code verdict.json} just written, as {@code shadowgate
+     * report} would render them, so the two always agree byte for byte.
+     */
     public static List<Path> writeAll(RunResult result, Path dir) throws IOException {
-        return write(all(), result, dir);
+        Path verdict = ALL.get(0).write(result, dir);
+        List<Path> written = new ArrayList<>(List.of(verdict));
+        written.addAll(renderAll(VerdictJson.read(verdict), dir));
+        return written;
     }
 
     /** Writes every output but {@code verdict.json} into {@code dir}, as {@code shadowgate report} does. */

@@ -144,6 +144,56 @@ public final class VerdictJson {
         return at.length() == 0 ? "/" : at.toString();
     }
 
+    /**
+     * A string as JSON can carry it: an unpaired surrogate (a response's {@code "\ud800"} decodes
+     * to one) becomes U+FFFD. UTF-8 has no encoding for it, so writing it would fail, and the seal
+     * hashes UTF-8; everything else is kept as it is.
+     */
+    static String sound(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                if (out != null) {
+                    out.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (out == null) {
+                    out = new StringBuilder(text.length()).append(text, 0, i);
+                }
+                out.append('\uFFFD');
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    private static final class SoundText extends StdScalarSerializer<String> {
+        SoundText() {
+            super(String.class);
+        }
+
+        @Override
+        public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(sound(value));
+        }
+    }
+
+    private static final class SoundKey extends StdScalarSerializer<String> {
+        SoundKey() {
+            super(String.class);
+        }
+
+        @Override
+        public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeFieldName(sound(value));
+        }
+    }
+
     private static SimpleModule contractModule() {
         SimpleModule module = new SimpleModule("shadowgate-verdict-json");
         module.addSerializer(Double.class, new NonFiniteAsNull());
@@ -151,6 +201,8 @@ public final class VerdictJson {
         module.addDeserializer(Double.class, new NullAsNaN());
         module.addDeserializer(Double.TYPE, new NullAsNaN());
         module.addSerializer(Instant.class, new InstantAsIso());
+        module.addSerializer(String.class, new SoundText());
+        module.addKeySerializer(String.class, new SoundKey());
         module.addDeserializer(Instant.class, new IsoAsInstant());
         return module;
     }

@@ -52,15 +52,6 @@ final class HostileResults {
             "<!-- comment -->",
             "<http://autolink.example/>");
 
-    /**
-     * The corpus without unpaired surrogates: verdict.json and index.html are written with
-     * {@code Files.writeString}, which refuses them, so a result holding one cannot be stored.
-     */
-    static final List<String> STORABLE = CORPUS.stream()
-            // A paired surrogate is one code point above U+FFFF; an unpaired one stays in U+D800..U+DFFF.
-            .filter(s -> s.codePoints().noneMatch(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE))
-            .toList();
-
     private HostileResults() {
     }
 

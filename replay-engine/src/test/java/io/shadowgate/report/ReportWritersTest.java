@@ -29,7 +29,7 @@ class ReportWritersTest {
     @Test
     void renderingFromTheStoredResultGivesTheSameBytes() throws IOException {
         for (RunResult result : List.of(RunResultFixture.noGo(), RunResultFixture.partial(),
-                RunResultFixture.brokenCounts(), HostileResults.hostile(HostileResults.STORABLE))) {
+                RunResultFixture.brokenCounts(), HostileResults.hostile())) {
             Path direct = tmp.resolve("direct");
             Path again = tmp.resolve("again");
             ReportWriters.writeAll(result, direct);

@@ -2,6 +2,7 @@ package io.shadowgate.bench;
 
 import io.shadowgate.judge.Decision;
 import io.shadowgate.judge.Judge;
+import io.shadowgate.judge.Looks;
 import io.shadowgate.judge.Verdict;
 import io.shadowgate.scenario.Gates;
 import java.io.IOException;
@@ -171,21 +172,36 @@ public final class CalibrationHarness {
     /**
      * Judges one experiment as a run does. Without looks ({@code lookPairs} 0), once on all of
      * it. With looks, as {@code run --stop-early}: after every {@code lookPairs} requests short
-     * of the end, look j judges everything so far at {@link Judge#atInterimLook} and stops at
-     * the first GO or NO_GO; traffic that runs out undecided is judged once more, on all of it,
-     * at {@link Judge#afterLooks} (with no looks that is the plain judge). Every verdict uses
-     * the same bootstrap seed, as the engine's does.
+     * of the end, look j judges everything so far at {@link Judge#atInterimLook}, its share of
+     * the error budget spent over the {@link #plannedLooks} ({@link Looks}; a look that spends
+     * nothing is skipped), and stops at the first GO or NO_GO; traffic that runs out undecided
+     * is judged once more, on all of it, at {@link Judge#afterLooks} (with no looks that is the
+     * plain judge). Every verdict uses the same bootstrap seed, as the engine's does.
      */
     static CalibrationRun judge(Gates gates, long seed, CalibrationSample sample, int lookPairs) {
+        int planned = plannedLooks(sample.n(), lookPairs);
         int looks = 0;
         for (int k = lookPairs; lookPairs > 0 && k < sample.n(); k += lookPairs) {
             looks++;
-            Verdict verdict = Judge.atInterimLook(gates, seed, looks).judge(sample.first(k));
+            if (!Looks.judged(gates.confidence(), looks, planned)) {
+                continue;
+            }
+            Verdict verdict = Judge.atInterimLook(gates, seed, looks, planned).judge(sample.first(k));
             if (verdict.decision() != Decision.INCONCLUSIVE) {
                 return CalibrationRun.of(verdict, k);
             }
         }
-        return CalibrationRun.of(Judge.afterLooks(gates, seed, looks).judge(sample.first(sample.n())), sample.n());
+        return CalibrationRun.of(Judge.afterLooks(gates, seed, looks, planned).judge(sample.first(sample.n())),
+                sample.n());
+    }
+
+    /**
+     * The looks a run of {@code n} pairs plans at a look every {@code lookPairs}: ceil(n/L), as
+     * {@code run} plans one per window its traffic spans, the last at t = 1 being the closing
+     * judgement; 0 (no plan) without looks.
+     */
+    static int plannedLooks(int n, int lookPairs) {
+        return lookPairs <= 0 ? 0 : (n + lookPairs - 1) / lookPairs;
     }
 
     /** Seed of run {@code run} of a cell family: a SplitMix64 finalizer over the three inputs. */
@@ -220,8 +236,10 @@ public final class CalibrationHarness {
                 CalibrationOptions.PAIR_CORRELATION, 100 * CalibrationOptions.ERROR_MARGIN, CalibrationOptions.MIN_SAMPLES);
         out.println(!options.stopsEarly() ? "judged once, on all n"
                 : String.format(Locale.ROOT, "stop-early: look j after every %,d pairs (requests per side) short of n, "
-                        + "at confidence 1 - (1 - C)/(j(j+1)), stopping at the first GO or NO_GO; undecided by n: "
-                        + "judged on all n at 1 - (1 - C)/(m+1) after m looks", options.lookPairs()));
+                        + "of m = ceil(n/L) planned, spending alpha(j/m) - alpha((j-1)/m) of alpha = 1 - C with "
+                        + "alpha(t) = 2 - 2 Phi(z(1 - alpha/2)/sqrt t) (O'Brien-Fleming-type; looks spending under "
+                        + "%s skipped), stopping at the first GO or NO_GO; undecided by n: judged on all n at "
+                        + "1 - (alpha - alpha((m-1)/m))", options.lookPairs(), Looks.MIN_SHARE));
         out.println();
     }
 

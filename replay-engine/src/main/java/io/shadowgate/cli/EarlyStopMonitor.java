@@ -3,6 +3,7 @@ package io.shadowgate.cli;
 import io.shadowgate.judge.Decision;
 import io.shadowgate.judge.Evidence;
 import io.shadowgate.judge.Judge;
+import io.shadowgate.judge.Looks;
 import io.shadowgate.judge.Verdict;
 import io.shadowgate.replay.ShadowReplayer;
 import io.shadowgate.report.EarlyStop;
@@ -16,8 +17,10 @@ import java.util.function.Supplier;
 
 /**
  * {@code run --stop-early}: after every evaluation window, judges everything measured so far
- * at that look's confidence ({@link io.shadowgate.judge.Looks}), and stops the schedule at the
- * first GO or NO_GO. Its own daemon thread; the decision is read after the replay returns.
+ * at that look's share of the error budget ({@link Looks}: O'Brien–Fleming-type spending over
+ * the planned windows, so the first looks spend next to nothing and some none at all, which are
+ * skipped), and stops the schedule at the first GO or NO_GO. Its own daemon thread; the
+ * decision is read after the replay returns.
  */
 final class EarlyStopMonitor implements AutoCloseable {
 
@@ -32,7 +35,11 @@ final class EarlyStopMonitor implements AutoCloseable {
     private volatile Verdict decided;
     private volatile EarlyStop stop;
 
-    /** @param plannedWindows windows the run also judges one by one ({@link Judge#withWindows}) */
+    /**
+     * @param plannedWindows windows the traffic spans: the looks the error budget is spent over
+     *                       ({@link Looks}), and the windows the run also judges one by one
+     *                       ({@link Judge#withWindows}); below 2 when unknown
+     */
     EarlyStopMonitor(Scenario scenario, Supplier<List<Evidence>> evidence, ShadowReplayer replayer, Duration window,
                      int plannedWindows) {
         this.scenario = scenario;
@@ -53,10 +60,13 @@ final class EarlyStopMonitor implements AutoCloseable {
             return;
         }
         looks++;
+        if (!Looks.judged(scenario.gates().confidence(), looks, plannedWindows)) {
+            return;
+        }
         long atMillis = (System.nanoTime() - startNanos) / 1_000_000;
         List<Evidence> scopes = evidence.get();
-        Verdict verdict = Judge.atInterimLook(scenario.gates(), scenario.seed(), looks).withWindows(plannedWindows)
-                .judge(scopes);
+        Verdict verdict = Judge.atInterimLook(scenario.gates(), scenario.seed(), looks, plannedWindows)
+                .withWindows(plannedWindows).judge(scopes);
         if (verdict.decision() != Decision.INCONCLUSIVE) {
             long pairs = scopes.get(0).pairs() == null ? 0 : scopes.get(0).pairs().seen();
             stop = new EarlyStop(looks, atMillis, pairs, windowMillis, EarlyStop.LOOK);
@@ -74,7 +84,7 @@ final class EarlyStopMonitor implements AutoCloseable {
         return stop;
     }
 
-    /** Interim looks taken, for the closing judgement's confidence. */
+    /** Interim looks taken (skipped ones included), for the closing judgement's confidence. */
     synchronized int looks() {
         return looks;
     }

@@ -198,8 +198,8 @@ final class RunPipeline {
             // So the verdict is judged again on the complete outcomes of everything sent, at the
             // deciding look's confidence: it may come out INCONCLUSIVE, never falsely confident.
             Judge judge = (early != null && early.decided() != null
-                    ? Judge.atInterimLook(scenario.gates(), scenario.seed(), early.stop().look())
-                    : Judge.afterLooks(scenario.gates(), scenario.seed(), looks)).withWindows(planned);
+                    ? Judge.atInterimLook(scenario.gates(), scenario.seed(), early.stop().look(), planned)
+                    : Judge.afterLooks(scenario.gates(), scenario.seed(), looks, planned)).withWindows(planned);
             ResponseFindings findings = responses == null ? null : responses.findings(1 - scenario.gates().confidence());
             Verdict verdict = judge(judge, scopes(scenario, recorder, pairs, measured), judgedWindows, findings, partial);
             RunResult result = versions.record(new RunResult(RunResult.SCHEMA_VERSION,

@@ -5,6 +5,7 @@ import io.shadowgate.scenario.Gates;
 import io.shadowgate.scenario.LatencyGate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -77,22 +78,59 @@ public final class Judge {
         return new WindowVerdict(index, startMillis, endMillis, pairs, v.decision(), v.gates());
     }
 
-    /** A judge for look {@code look} at a growing run (see {@link Looks}). */
-    public static Judge atInterimLook(Gates gates, long seed, int look) {
-        double c = Looks.interim(gates.confidence(), look);
-        return new Judge(gates, seed, c, String.format(java.util.Locale.ROOT, "Look %d at a growing run: confidence "
-                + "%s, spent so that all looks together keep %s (anytime-valid)", look, Levels.percent(c),
-                Levels.percent(gates.confidence())));
+    /**
+     * A judge for look {@code look} (1, 2, ...) at a growing run that plans {@code planned}
+     * looks (below 2 when unknown), at the look's share of the error budget ({@link Looks}).
+     * A look that spends nothing ({@link Looks#judged}) is not to be judged: this throws.
+     */
+    public static Judge atInterimLook(Gates gates, long seed, int look, int planned) {
+        double c = gates.confidence();
+        if (!Looks.judged(c, look, planned)) {
+            throw new IllegalArgumentException("look " + look + " of " + planned + " planned spends nothing of the "
+                    + "error budget at confidence " + c + "; it is not judged");
+        }
+        double level = Looks.interim(c, look, planned);
+        String spent = String.format(Locale.ROOT, "Look %d at a growing run: confidence %s, its share %s of the %s "
+                + "error budget, %s", look, Levels.percent(level), Levels.share(1 - level), Levels.share(1 - c),
+                howSpent(c, look, planned));
+        return new Judge(gates, seed, level, spent + "; all looks and the final judgement together spend at most "
+                + Levels.share(1 - c) + " (a union bound over the looks, so anytime-valid)");
     }
 
-    /** A judge for the end of a run that had {@code looks} interim looks without a decision. */
-    public static Judge afterLooks(Gates gates, long seed, int looks) {
+    /**
+     * A judge for the end of a run that planned {@code planned} looks (below 2 when unknown) and
+     * had {@code looks} interim looks without a decision: at what the looks left of the budget.
+     */
+    public static Judge afterLooks(Gates gates, long seed, int looks, int planned) {
         if (looks == 0) {
             return new Judge(gates, seed);
         }
-        double c = Looks.closing(gates.confidence(), looks);
-        return new Judge(gates, seed, c, String.format(java.util.Locale.ROOT, "Final judgement after %d undecided looks: "
-                + "confidence %s, what the looks left of %s", looks, Levels.percent(c), Levels.percent(gates.confidence())));
+        double c = gates.confidence();
+        double level = Looks.closing(c, looks, planned);
+        String how = planned < 2 ? "the looks spent (1 - C)/(j(j+1)) each, an unplanned run"
+                : looks < planned ? String.format(Locale.ROOT, "the looks spent %s by O'Brien-Fleming-type spending over "
+                        + "%d planned looks, up to t = %d/%d", Levels.share(level - c), planned, looks, planned)
+                : String.format(Locale.ROOT, "the looks before the last of %d planned spent %s by O'Brien-Fleming-type "
+                        + "spending, and the %d look(s) since shared the rest as 1/(i(i+1))", planned,
+                        Levels.share(Looks.spending(c, planned - 1, planned)), looks - planned + 1);
+        return new Judge(gates, seed, level, String.format(Locale.ROOT, "Final judgement after %d undecided looks: "
+                + "confidence %s, the %s the looks left of the %s error budget (%s)", looks, Levels.percent(level),
+                Levels.share(1 - level), Levels.share(1 - c), how));
+    }
+
+    /** How look {@code look}'s share was reckoned, in words. */
+    private static String howSpent(double c, int look, int planned) {
+        if (planned < 2) {
+            return "(1 - C)/(j(j+1)) at look j of a run of unplanned length";
+        }
+        if (look < planned) {
+            return String.format(Locale.ROOT, "O'Brien-Fleming-type spending over %d planned looks, alpha(t) = "
+                    + "2 - 2 Phi(z(1 - alpha/2)/sqrt t) at t = %d/%d (%s spent by this look)", planned, look, planned,
+                    Levels.share(Looks.spending(c, look, planned)));
+        }
+        return String.format(Locale.ROOT, "at or beyond the last of %d planned looks: 1/(i(i+1)) at i = %d of the %s "
+                + "the looks before it left", planned, look - planned + 1,
+                Levels.share(1 - c - Looks.spending(c, planned - 1, planned)));
     }
 
     public Verdict judge(Evidence evidence) {

@@ -1,5 +1,7 @@
 package io.shadowgate.judge;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /**
@@ -67,8 +69,27 @@ record Levels(double confidence, int gates, String spending, double noGoShare, S
                 spending.isEmpty() ? "" : ". " + spending);
     }
 
+    /**
+     * A level in percent to three decimals, or, when that would round it to 100 % (a look's
+     * level at a growing run, {@link Looks}), with two significant digits of what it lacks.
+     */
     static String percent(double level) {
-        String s = String.format(Locale.ROOT, "%.3f", level * 100).replaceAll("0+$", "").replaceAll("\\.$", "");
+        int decimals = 3;
+        double lacking = 100 * (1 - level);
+        if (level < 1 && lacking < 0.0005) {
+            decimals = Math.min(13, 1 - (int) Math.floor(Math.log10(lacking)));
+        }
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", level * 100).replaceAll("0+$", "")
+                .replaceAll("\\.$", "");
         return s + "%";
+    }
+
+    /** A share of the error budget in percent, two significant digits: {@code 1%}, {@code 0.084%}, {@code 8.4e-07%}. */
+    static String share(double error) {
+        double p = 100 * error;
+        if (p >= 1e-4) {
+            return new BigDecimal(p).round(new MathContext(2)).stripTrailingZeros().toPlainString() + "%";
+        }
+        return p <= 0 ? "0%" : String.format(Locale.ROOT, "%.1e%%", p);
     }
 }

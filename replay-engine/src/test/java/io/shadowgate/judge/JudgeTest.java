@@ -1,6 +1,7 @@
 package io.shadowgate.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shadowgate.metrics.Histograms;
 import io.shadowgate.metrics.OutcomeCounts;
@@ -134,5 +135,42 @@ class JudgeTest {
 
         assertThat(v.decision()).isEqualTo(Decision.INCONCLUSIVE);
         assertThat(v.reasons().get(0)).contains("no gates");
+    }
+
+    /**
+     * With planned looks, a look's rule says what it spent: look 2 of 5 at C = 0.99 spends
+     * alpha(2/5) - alpha(1/5) = 4.6e-5 (see LooksTest), the closing judgement after 4 looks what
+     * they left, 1 % - alpha(4/5) = 0.60 %. Looks that early spend so little that even the
+     * exact error-rate test and the NO_GO side's Bonferroni levels stay below 1.
+     */
+    @Test
+    void aLookAtAPlannedRunSaysWhatItSpent() {
+        Evidence ev = new Evidence("all", uniform(2000, 1, 100), uniform(2000, 1, 105), counts(20_000, 100), counts(20_000, 120));
+        Evidence fewErrors = new Evidence("all", uniform(2000, 1, 100), uniform(2000, 1, 105), counts(1500, 1), counts(1500, 2));
+        Gates gates = gates(p99(0.10, 200.0), new ErrorRateGate(0.01));
+
+        Verdict look = Judge.atInterimLook(gates, 1, 2, 5).judge(ev);
+        assertThat(look.gates().get(0).rule()).contains("Look 2 at a growing run: confidence 99.995%, its share 0.0046% "
+                + "of the 1% error budget, O'Brien-Fleming-type spending over 5 planned looks")
+                .contains("at t = 2/5 (0.0046% spent by this look)").contains("at most 1% (a union bound over the looks, "
+                        + "so anytime-valid)");
+        Verdict earliest = Judge.atInterimLook(gates, 1, 4, 20).judge(fewErrors);
+        assertThat(earliest.gates()).hasSize(3);
+        assertThat(earliest.gates().get(2).rule()).contains("exact unconditional");
+        assertThat(earliest.gates().get(0).rule()).contains("confidence 99.99999916%, its share 8.4e-07% of the 1%");
+        Verdict closing = Judge.afterLooks(gates, 1, 4, 5).judge(ev);
+        assertThat(closing.gates().get(0).rule()).contains("Final judgement after 4 undecided looks: confidence 99.398%, "
+                + "the 0.6% the looks left of the 1% error budget (the looks spent 0.4% by O'Brien-Fleming-type "
+                + "spending over 5 planned looks, up to t = 4/5)");
+        assertThat(Judge.atInterimLook(gates, 1, 5, 5).judge(ev).gates().get(0).rule()).contains("Look 5 at a growing "
+                + "run: confidence 99.699%, its share 0.3% of the 1% error budget, at or beyond the last of 5 planned "
+                + "looks: 1/(i(i+1)) at i = 1 of the 0.6% the looks before it left");
+        assertThat(Judge.afterLooks(gates, 1, 6, 5).judge(ev).gates().get(0).rule()).contains("confidence 99.799%, "
+                + "the 0.2% the looks left").contains("the looks before the last of 5 planned spent 0.4% by "
+                + "O'Brien-Fleming-type spending, and the 2 look(s) since shared the rest as 1/(i(i+1))");
+        assertThat(Judge.afterLooks(gates, 1, 3, 0).judge(ev).gates().get(0).rule())
+                .contains("confidence 99.75%, the 0.25% the looks left").contains("(1 - C)/(j(j+1)) each");
+        assertThatThrownBy(() -> Judge.atInterimLook(gates, 1, 1, 20)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("look 1 of 20 planned spends nothing");
     }
 }

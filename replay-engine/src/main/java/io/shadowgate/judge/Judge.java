@@ -172,8 +172,14 @@ public final class Judge {
         if (responses != null) {
             results.addAll(new ResponseGateChecks(family, gates.minSamples()).all(gates.responses(), responses));
         }
+        // A window's NO_GO says something only where the whole run did not already say NO_GO on
+        // that gate: a regression confined to part of the run. The windows list keeps them all.
+        java.util.Set<String> noGoOverall = new java.util.HashSet<>();
+        results.stream().filter(g -> g.decision() == Decision.NO_GO && "all".equals(g.scope()))
+                .forEach(g -> noGoOverall.add(g.gate()));
         for (WindowVerdict w : judged) {
-            w.gates().stream().filter(g -> g.decision() == Decision.NO_GO).forEach(results::add);
+            w.gates().stream().filter(g -> g.decision() == Decision.NO_GO && !noGoOverall.contains(g.gate()))
+                    .forEach(results::add);
         }
         Verdict v = combine(results);
         return new Verdict(v.decision(), v.gates(), v.reasons(), List.copyOf(judged));

@@ -71,6 +71,22 @@ class JudgeWindowsTest {
     }
 
     @Test
+    void aRegressionTheWholeRunAlreadyShowsIsNotRepeatedForEveryWindow() {
+        Judge judge = new Judge(P50, 1).withWindows(10);
+        List<WindowVerdict> windows = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            windows.add(judge.judgeWindow(i, i * 10_000L, (i + 1) * 10_000L,
+                    pairs("window " + i * 10 + "-" + (i + 1) * 10 + " s", 2_000, 1.3, i)));
+        }
+        Verdict v = judge.judge(List.of(pairs("all", 20_000, 1.3, 99)), windows);
+
+        assertThat(v.decision()).isEqualTo(Decision.NO_GO);
+        assertThat(v.gates()).extracting(GateResult::scope).containsExactly("all");
+        assertThat(v.reasons()).singleElement().asString().startsWith("latency p50 increase:");
+        assertThat(v.windows()).extracting(WindowVerdict::decision).containsOnly(Decision.NO_GO);
+    }
+
+    @Test
     void withoutWindowsTheSameDilutedRegressionPassesUnseen() {
         Verdict v = new Judge(P50, 1).judge(List.of(pairs("all", 20_000, 1.03, 99)));
         assertThat(v.decision()).isEqualTo(Decision.GO);

@@ -1,5 +1,12 @@
 package io.shadowgate.report;
 
+import static io.shadowgate.report.MarkdownText.CELL_CHARS;
+import static io.shadowgate.report.MarkdownText.block;
+import static io.shadowgate.report.MarkdownText.cell;
+import static io.shadowgate.report.MarkdownText.cut;
+import static io.shadowgate.report.MarkdownText.fenced;
+import static io.shadowgate.report.MarkdownText.inline;
+
 import io.shadowgate.compare.ResponseFindings;
 import io.shadowgate.compare.contract.ContractChange;
 import io.shadowgate.compare.contract.NewRejections;
@@ -26,8 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.IntFunction;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -59,21 +64,14 @@ public final class SummaryMarkdownWriter implements ReportWriter {
     static final int PATH_ROWS = 10;
     static final int CONTRACT_ROWS = 20;
 
-    /** Code points kept of a table cell, a list item, and the reproduce command. */
-    private static final int CELL_CHARS = 200;
+    /** Code points kept of a list item and of the reproduce command (a table cell: {@link MarkdownText#CELL_CHARS}). */
     private static final int LINE_CHARS = 500;
     private static final int COMMAND_CHARS = 4000;
 
-    /** Room kept at the end of every table for its "… N more" line, and at the end of the body for its cut note. */
-    private static final int MORE_LINE_BYTES = 100;
+    /** Room kept at the end of the body for its cut note. */
     private static final int CUT_NOTE_BYTES = 200;
 
-    /** Markdown and HTML specials escaped wherever they stand (GFM: any ASCII punctuation may be). */
-    private static final String SPECIALS = "\\`*_[]<>|#~$&";
-
     private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]{1,128}");
-    private static final Pattern ORDERED_LIST_START = Pattern.compile("^(\\d{1,9})([.)])");
-    private static final Pattern BACKTICK_RUN = Pattern.compile("`+");
 
     @Override
     public Path write(RunResult result, Path dir) throws IOException {
@@ -93,7 +91,7 @@ public final class SummaryMarkdownWriter implements ReportWriter {
         // The identity and the reproduce command are small and bounded, and must survive any
         // amount of evidence: they are set aside first, the evidence fills what is left.
         String tail = identity(result) + reproduce(result) + footer(result);
-        Markdown body = new Markdown(maxBytes - ReportText.utf8Length(tail) - CUT_NOTE_BYTES);
+        MarkdownPage body = new MarkdownPage(maxBytes - ReportText.utf8Length(tail) - CUT_NOTE_BYTES);
         verdict(body, result);
         gates(body, result.verdict());
         outcomes(body, result.targets());
@@ -104,7 +102,7 @@ public final class SummaryMarkdownWriter implements ReportWriter {
         return body.text.append(tail).toString();
     }
 
-    private static void verdict(Markdown md, RunResult result) {
+    private static void verdict(MarkdownPage md, RunResult result) {
         RunInfo info = result.info();
         Verdict verdict = result.verdict();
         Decision d = verdict == null || verdict.decision() == null ? Decision.INCONCLUSIVE : verdict.decision();
@@ -137,7 +135,7 @@ public final class SummaryMarkdownWriter implements ReportWriter {
     }
 
     /** Every gate, NO_GO first, then INCONCLUSIVE, then GO; scenario order within each. */
-    private static void gates(Markdown md, Verdict verdict) {
+    private static void gates(MarkdownPage md, Verdict verdict) {
         List<GateResult> gates = verdict == null || verdict.gates() == null ? List.of() : verdict.gates();
         md.line("");
         md.line("### Gates");
@@ -167,7 +165,7 @@ public final class SummaryMarkdownWriter implements ReportWriter {
     }
 
     /** Per target, how every scheduled request ended; then any endpoint whose counts do not add up. */
-    private static void outcomes(Markdown md, List<TargetSummary> targets) {
+    private static void outcomes(MarkdownPage md, List<TargetSummary> targets) {
         md.line("");
         md.line("### Outcomes");
         md.line("");
@@ -200,7 +198,7 @@ public final class SummaryMarkdownWriter implements ReportWriter {
                 });
     }
 
-    private static void responses(Markdown md, ResponseFindings findings) {
+    private static void responses(MarkdownPage md, ResponseFindings findings) {
         if (findings == null) {
             md.line("");
             md.line("Responses were not compared (split mode, or compare.enabled: false).");
@@ -211,7 +209,7 @@ public final class SummaryMarkdownWriter implements ReportWriter {
     }
 
     /** The paths where the answers differ most: regressions first, then by how often the candidate differed. */
-    private static void differingPaths(Markdown md, ResponseFindings findings) {
+    private static void differingPaths(MarkdownPage md, ResponseFindings findings) {
         record Row(String endpoint, PathDiffSummary path) {
         }
         List<Row> rows = new ArrayList<>();
@@ -246,7 +244,7 @@ public final class SummaryMarkdownWriter implements ReportWriter {
     }
 
     /** Schema changes, breaking ones first, and requests the baseline accepted that the candidate rejected. */
-    private static void contract(Markdown md, ResponseFindings findings) {
+    private static void contract(MarkdownPage md, ResponseFindings findings) {
         List<ContractChange> changes = findings.contract() == null ? List.of() : findings.contract().stream()
                 .sorted(Comparator.comparing((ContractChange c) -> !c.breaking())).toList();
         md.line("");
@@ -353,27 +351,7 @@ public final class SummaryMarkdownWriter implements ReportWriter {
         return "\n### Reproduce\n\n" + fenced(command);
     }
 
-    /** At most {@code maxChars} code points of {@code text}, the last an ellipsis when it was cut. */
-    private static String cut(String text, int maxChars) {
-        if (text.codePointCount(0, text.length()) <= maxChars) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, maxChars - 1)) + "…";
-    }
 
-    /**
-     * A fenced code block: its content is shown as it is, never read as Markdown or HTML. The
-     * fence is longer than any run of backticks in the code, so nothing in it can close it.
-     */
-    static String fenced(String code) {
-        int longest = 0;
-        Matcher runs = BACKTICK_RUN.matcher(code);
-        while (runs.find()) {
-            longest = Math.max(longest, runs.group().length());
-        }
-        String fence = "`".repeat(Math.max(3, longest + 1));
-        return fence + "\n" + code + "\n" + fence + "\n";
-    }
 
     private static String footer(RunResult result) {
         String version = result.info() == null ? null : result.info().toolVersion();
@@ -381,39 +359,8 @@ public final class SummaryMarkdownWriter implements ReportWriter {
                 + ") and junit.xml. Rendered by Shadowgate " + inline(version, CELL_CHARS) + ".\n";
     }
 
-    /** Text for a table cell: one line, cut at {@value #CELL_CHARS} code points, escaped; a dash when empty. */
-    static String cell(String text) {
-        String s = inline(text, CELL_CHARS);
-        return s.isEmpty() ? Html.DASH : s;
-    }
 
-    /** Text inside a line: one line, cut, every special escaped. */
-    static String inline(String text, int maxChars) {
-        String line = ReportText.oneLine(text, maxChars);
-        StringBuilder out = new StringBuilder(line.length() + 16);
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (SPECIALS.indexOf(c) >= 0) {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString();
-    }
 
-    /**
-     * Text that starts a block, as a list item's does: {@link #inline} and, in addition, a
-     * leading {@code -}, {@code +}, {@code =} or {@code 1.} escaped, so it cannot open a
-     * nested list or underline a heading.
-     */
-    static String block(String text, int maxChars) {
-        String s = inline(text, maxChars);
-        if (!s.isEmpty() && "-+=".indexOf(s.charAt(0)) >= 0) {
-            return "\\" + s;
-        }
-        Matcher ordered = ORDERED_LIST_START.matcher(s);
-        return ordered.find() ? ordered.group(1) + "\\" + s.substring(ordered.end(1)) : s;
-    }
 
     /** Hex (a SHA-256) as code; anything else, as a hand-edited file might hold, as escaped text. */
     private static String code(String text) {
@@ -469,61 +416,5 @@ public final class SummaryMarkdownWriter implements ReportWriter {
 
     private static OutcomeCounts orEmpty(OutcomeCounts c) {
         return c == null ? OutcomeCounts.EMPTY : c;
-    }
-
-    /**
-     * The summary's body as it is built, and how many bytes it may still take. Once a line does
-     * not fit, the body is cut: nothing more is added and the summary says so.
-     */
-    private static final class Markdown {
-
-        final StringBuilder text = new StringBuilder(16 * 1024);
-        private final long limit;
-        private long bytes;
-        boolean cut;
-
-        Markdown(long limit) {
-            this.limit = limit;
-        }
-
-        void line(String line) {
-            add(line + "\n", 0);
-        }
-
-        /**
-         * A GFM table of at most {@code maxRows} of {@code rows} rows (cells already escaped), ended
-         * by a "… N more" line when rows are left out, for the row cap or for the size limit.
-         */
-        void table(List<String> header, String alignment, int rows, int maxRows, IntFunction<List<String>> row) {
-            if (!add(row(header) + "| " + String.join(" | ", alignment.split(",")) + " |\n", MORE_LINE_BYTES)) {
-                cut = true;
-                return;
-            }
-            for (int i = 0; i < rows; i++) {
-                if (i == maxRows || !add(row(row.apply(i)), MORE_LINE_BYTES)) {
-                    add("\n… " + ReportNumbers.count(rows - i) + " more, see verdict.json\n", 0);
-                    return;
-                }
-            }
-        }
-
-        private static String row(List<String> cells) {
-            return "| " + String.join(" | ", cells) + " |\n";
-        }
-
-        /** Appends {@code s} if it fits with {@code reserve} bytes to spare; else cuts the body here. */
-        private boolean add(String s, long reserve) {
-            if (cut) {
-                return false;
-            }
-            long size = ReportText.utf8Length(s);
-            if (bytes + size + reserve > limit) {
-                cut = reserve == 0;
-                return false;
-            }
-            text.append(s);
-            bytes += size;
-            return true;
-        }
     }
 }

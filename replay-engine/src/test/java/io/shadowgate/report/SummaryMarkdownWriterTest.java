@@ -105,8 +105,8 @@ class SummaryMarkdownWriterTest {
 
     @Test
     void aFenceIsLongerThanAnyRunOfBackticksInTheCode() {
-        assertThat(SummaryMarkdownWriter.fenced("run x")).isEqualTo("```\nrun x\n```\n");
-        assertThat(SummaryMarkdownWriter.fenced("a ```\n``` b `````")).isEqualTo("``````\na ```\n``` b `````\n``````\n");
+        assertThat(MarkdownText.fenced("run x")).isEqualTo("```\nrun x\n```\n");
+        assertThat(MarkdownText.fenced("a ```\n``` b `````")).isEqualTo("``````\na ```\n``` b `````\n``````\n");
     }
 
     @Test

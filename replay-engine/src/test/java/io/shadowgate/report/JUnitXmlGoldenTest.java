@@ -3,11 +3,9 @@ package io.shadowgate.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JUnitXmlGoldenTest {
 
-    private static final String RESOURCE = "/report/junit-golden.xml";
-    private static final Path SOURCE = Path.of("src/test/resources/report/junit-golden.xml");
 
     @TempDir
     Path tmp;
@@ -31,19 +27,13 @@ class JUnitXmlGoldenTest {
     void junitXmlMatchesTheGoldenFile() throws IOException {
         Path written = new JUnitXmlWriter().write(RunResultFixture.noGo(), tmp);
 
-        if (Boolean.getBoolean("update.golden")) {
-            Files.createDirectories(SOURCE.getParent());
-            Files.copy(written, SOURCE, StandardCopyOption.REPLACE_EXISTING);
+        String golden = GoldenFile.expected("junit-golden.xml", written);
+        if (golden == null) {
             return;
-        }
-        String golden;
-        try (InputStream in = JUnitXmlGoldenTest.class.getResourceAsStream(RESOURCE)) {
-            assertThat(in).as("golden file " + RESOURCE + " (create it with -Dupdate.golden=true)").isNotNull();
-            golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         // Compared as text, line by line: the whole file is the contract, and a line diff reads well.
         assertThat(Files.readString(written, StandardCharsets.UTF_8).lines().toList())
-                .as("junit.xml differs from %s; if deliberate, rerun with -Dupdate.golden=true and review the diff", SOURCE)
+                .as("junit.xml differs from %s; if deliberate, rerun with -Dupdate.golden=true and review the diff", "junit-golden.xml")
                 .containsExactlyElementsOf(golden.lines().toList());
     }
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VerdictJsonGoldenTest {
 
-    private static final String RESOURCE = "/report/verdict-golden.json";
-    private static final Path SOURCE = Path.of("src/test/resources/report/verdict-golden.json");
 
     @TempDir
     Path tmp;
@@ -35,23 +31,18 @@ class VerdictJsonGoldenTest {
     void verdictJsonMatchesTheGoldenFile() throws IOException {
         Path written = new VerdictJsonWriter().write(RunResultFixture.noGo(), tmp);
 
-        if (Boolean.getBoolean("update.golden")) {
-            Files.createDirectories(SOURCE.getParent());
-            Files.copy(written, SOURCE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String goldenText = GoldenFile.expected("verdict-golden.json", written);
+        if (goldenText == null) {
             return;
         }
         ObjectMapper plain = new ObjectMapper();
-        JsonNode golden;
-        try (InputStream in = VerdictJsonGoldenTest.class.getResourceAsStream(RESOURCE)) {
-            assertThat(in).as("golden file " + RESOURCE + " (create it with -Dupdate.golden=true)").isNotNull();
-            golden = plain.readTree(in);
-        }
+        JsonNode golden = plain.readTree(goldenText);
         // Compared as trees: whitespace does not matter, names, nesting, types and values do.
         List<String> differences = new ArrayList<>();
         diff("", golden, plain.readTree(written.toFile()), differences);
         assertThat(differences)
                 .as("verdict.json differs from %s; if deliberate, bump RunResult.SCHEMA_VERSION as needed and "
-                        + "rerun with -Dupdate.golden=true", SOURCE)
+                        + "rerun with -Dupdate.golden=true", "verdict-golden.json")
                 .isEmpty();
     }
 

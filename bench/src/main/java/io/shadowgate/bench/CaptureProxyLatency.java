@@ -10,7 +10,7 @@ import io.shadowgate.metrics.ScheduleCounter;
 import io.shadowgate.metrics.TargetSummary;
 import io.shadowgate.netty.Transport;
 import io.shadowgate.replay.ReplayOptions;
-import io.shadowgate.replay.ShadowReplayer;
+import io.shadowgate.replay.Replayer;
 import io.shadowgate.scenario.LatencyProfile;
 import io.shadowgate.scenario.SimulatedProfile;
 import io.shadowgate.sim.SimulatedServer;
@@ -139,7 +139,7 @@ public final class CaptureProxyLatency {
         System.gc();
         MetricsRecorder recorder = new MetricsRecorder(List.copyOf(targets.keySet()), scheduled,
                 MetricsRecorder.DEFAULT_INTERVAL_MILLIS);
-        try (ShadowReplayer replayer = new ShadowReplayer(targets, REPLAY, recorder);
+        try (Replayer replayer = new Replayer(targets, REPLAY, recorder);
              TrafficSource traffic = scheduled.counting(constant(rate, seconds))) {
             replayer.connect();
             replayer.replay(traffic);

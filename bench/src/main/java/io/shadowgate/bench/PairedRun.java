@@ -5,7 +5,7 @@ import io.shadowgate.metrics.ScheduleCounter;
 import io.shadowgate.metrics.TargetSummary;
 import io.shadowgate.replay.ReplayOptions;
 import io.shadowgate.replay.ReplaySummary;
-import io.shadowgate.replay.ShadowReplayer;
+import io.shadowgate.replay.Replayer;
 import io.shadowgate.replay.TargetUnreachableException;
 import io.shadowgate.scenario.RequestTemplate;
 import io.shadowgate.scenario.TrafficSpec;
@@ -91,7 +91,7 @@ final class PairedRun implements AutoCloseable {
         System.gc();
         MetricsRecorder recorder = new MetricsRecorder(List.copyOf(targets.keySet()), scheduled,
                 MetricsRecorder.DEFAULT_INTERVAL_MILLIS);
-        try (ShadowReplayer replayer = new ShadowReplayer(targets, options, recorder);
+        try (Replayer replayer = new Replayer(targets, options, recorder);
              TrafficSource traffic = scheduled.counting(new SynthesizedTraffic(spec, seed))) {
             replayer.connect();
             ScheduledFuture<?> guard = watchdog.schedule(replayer::stop,

@@ -5,7 +5,7 @@ import io.shadowgate.judge.Evidence;
 import io.shadowgate.judge.Judge;
 import io.shadowgate.judge.Looks;
 import io.shadowgate.judge.Verdict;
-import io.shadowgate.replay.ShadowReplayer;
+import io.shadowgate.replay.Replayer;
 import io.shadowgate.report.EarlyStop;
 import io.shadowgate.scenario.Scenario;
 import java.time.Duration;
@@ -27,7 +27,7 @@ final class EarlyStopMonitor implements AutoCloseable {
     private final Scenario scenario;
     private final int plannedWindows;
     private final Supplier<List<Evidence>> evidence;
-    private final ShadowReplayer replayer;
+    private final Replayer replayer;
     private final long windowMillis;
     private final ScheduledExecutorService timer;
     private final long startNanos = System.nanoTime();
@@ -40,7 +40,7 @@ final class EarlyStopMonitor implements AutoCloseable {
      *                       ({@link Looks}), and the windows the run also judges one by one
      *                       ({@link Judge#withWindows}); below 2 when unknown
      */
-    EarlyStopMonitor(Scenario scenario, Supplier<List<Evidence>> evidence, ShadowReplayer replayer, Duration window,
+    EarlyStopMonitor(Scenario scenario, Supplier<List<Evidence>> evidence, Replayer replayer, Duration window,
                      int plannedWindows) {
         this.scenario = scenario;
         this.plannedWindows = plannedWindows;

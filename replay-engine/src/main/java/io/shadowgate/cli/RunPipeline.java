@@ -14,15 +14,20 @@ import io.shadowgate.metrics.PairedLatencyRecorder;
 import io.shadowgate.metrics.ScheduleCounter;
 import io.shadowgate.metrics.TargetSummary;
 import io.shadowgate.metrics.WindowRecorder;
+import io.shadowgate.rehearsal.Rollout;
+import io.shadowgate.rehearsal.RolloutResult;
+import io.shadowgate.rehearsal.StageResult;
 import io.shadowgate.replay.ReplayOptions;
+import io.shadowgate.replay.TargetRouter;
 import io.shadowgate.replay.ReplaySummary;
-import io.shadowgate.replay.ShadowReplayer;
+import io.shadowgate.replay.Replayer;
 import io.shadowgate.replay.TargetUnreachableException;
 import io.shadowgate.report.EarlyStop;
 import io.shadowgate.report.RunInfo;
 import io.shadowgate.report.ReportWriters;
 import io.shadowgate.report.RunResult;
 import io.shadowgate.scenario.LoadedScenario;
+import io.shadowgate.scenario.Mode;
 import io.shadowgate.scenario.Scenario;
 import io.shadowgate.scenario.ScenarioException;
 import io.shadowgate.scenario.ScenarioLoader;
@@ -91,6 +96,10 @@ final class RunPipeline {
             throws ScenarioException, BadInputException, TargetUnreachableException, IOException {
         LoadedScenario loaded = ScenarioLoader.load(options.scenarioFile());
         Scenario scenario = withOverrides(loaded.scenario());
+        if (scenario.mode() == Mode.SPLIT && options.stopEarly()) {
+            throw new BadInputException("--stop-early: a split-mode rehearsal already judges each stage every "
+                    + "rehearsal.look and stops when the shift is decided; leave --stop-early out");
+        }
         TrafficScan scan = scanTraffic(scenario);
         Path dir = options.outDir() != null ? options.outDir() : defaultDir(scenario, Instant.now());
         try {
@@ -119,22 +128,32 @@ final class RunPipeline {
                 ? new ResponseComparisonRecorder(scenario.compare(), Scenario.BASELINE, Scenario.CANDIDATE,
                         RunTargets.noiseRole(scenario), scenario.seed())
                 : null;
+        Rollout rollout = scenario.mode() == Mode.SPLIT ? new Rollout(scenario, FaultWindows.of(scenario),
+                responses == null ? List.of() : List.of(responses),
+                responses == null ? null : responses::findingsSoFar) : null;
         Instant started = Instant.now();
         CountDownLatch written = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(ExitCode.INTERNAL);
         Thread interrupt = null;
-        int planned = plannedWindows(scan);
+        int planned = rollout != null ? 0 : plannedWindows(scan);
         WindowRecorder windows = planned < 2 ? null : new WindowRecorder(Scenario.BASELINE, Scenario.CANDIDATE,
                 options.window().toNanos(), scenario.seed());
         PairedLatencyRecorder pairs = new PairedLatencyRecorder(Scenario.BASELINE, Scenario.CANDIDATE,
                 PairedLatencyRecorder.DEFAULT_CAPACITY, scenario.seed(), windows == null ? (b, c) -> { } : windows);
         try (ResponseComparisonRecorder closeResponses = responses;
+             Rollout closeRollout = rollout;
              MetricsRecorder recorder = MetricsRecorder.withIntervalLogs(roles, scheduled,
-                     MetricsRecorder.DEFAULT_INTERVAL_MILLIS, dir);
-             ShadowReplayer replayer = ShadowReplayer.forEndpoints(targets.endpoints(), replayOptions, outcome -> {
+                     rollout == null ? Map.of() : rollout.scheduledByRole(), MetricsRecorder.DEFAULT_INTERVAL_MILLIS, dir);
+             Replayer replayer = Replayer.routed(targets.endpoints(),
+                     rollout == null ? TargetRouter.ALL : rollout.router(), replayOptions, outcome -> {
                  recorder.accept(outcome);
-                 pairs.accept(outcome);
                  versions.accept(outcome);
+                 if (rollout != null) {
+                     // The rollout pairs what it sent to both (its shadow phase) and hands those on.
+                     rollout.ledger().accept(outcome);
+                     return;
+                 }
+                 pairs.accept(outcome);
                  if (windows != null) {
                      windows.accept(outcome);
                  }
@@ -163,6 +182,9 @@ final class RunPipeline {
                 // Simulated faults and windows count from the schedule's start, not from the servers' start.
                 summary = replayer.replay(scheduled.counting(traffic), start -> {
                     targets.anchorFaults(start);
+                    if (rollout != null) {
+                        rollout.start(start, replayer::stop);
+                    }
                     if (windowMonitor != null) {
                         windowMonitor.scheduleStarted(start);
                     }
@@ -181,8 +203,15 @@ final class RunPipeline {
                     windowMonitor.close();
                 }
             }
-            if (summary.stopped()) {
-                accountUnread(scan, scheduled, recorder);
+            RolloutResult rolled = null;
+            if (rollout != null) {
+                rolled = rollout.finish(summary.stopped(), scan.records() - scheduled.total());
+                if (summary.stopped()) {
+                    accountUnread(scan, scheduled, recorder, rollout.scheduledByRole().get(unreadTarget(rolled)),
+                            unreadTarget(rolled));
+                }
+            } else if (summary.stopped()) {
+                accountUnread(scan, scheduled, recorder, null, null);
             }
             recorder.close();
             for (String problem : recorder.intervalLogProblems()) {
@@ -192,7 +221,8 @@ final class RunPipeline {
             List<TargetSummary> measured = recorder.summaries(targets.addresses());
             List<WindowVerdict> judgedWindows = windowMonitor == null ? List.of() : windowMonitor.finish();
             EarlyStop earlyStop = earlyStop(early, windowMonitor, options.window());
-            boolean partial = summary.stopped() && earlyStop == null;
+            boolean partial = summary.stopped() && earlyStop == null
+                    && (rolled == null || rolled.outcome() == RolloutResult.Outcome.INCOMPLETE);
             int looks = early == null ? 0 : early.looks();
             // A look decides on the outcomes in by then; slow ones and pending timeouts were not.
             // So the verdict is judged again on the complete outcomes of everything sent, at the
@@ -201,9 +231,10 @@ final class RunPipeline {
                     ? Judge.atInterimLook(scenario.gates(), scenario.seed(), early.stop().look(), planned)
                     : Judge.afterLooks(scenario.gates(), scenario.seed(), looks, planned)).withWindows(planned);
             ResponseFindings findings = responses == null ? null : responses.findings(1 - scenario.gates().confidence());
-            Verdict verdict = judge(judge, scopes(scenario, recorder, pairs, measured), judgedWindows, findings, partial);
+            Verdict verdict = rolled != null ? Rollout.verdict(rolled)
+                    : judge(judge, scopes(scenario, recorder, pairs, measured), judgedWindows, findings, partial);
             RunResult result = versions.record(new RunResult(RunResult.SCHEMA_VERSION,
-                    runInfo(loaded, scenario, scan, started, partial, earlyStop), verdict, measured, findings));
+                    runInfo(loaded, scenario, scan, started, partial, earlyStop), verdict, measured, findings, rolled));
             ReportWriters.writeAll(result, dir);
             Outcome outcome = new Outcome(result, dir);
             whenWritten.accept(outcome);
@@ -255,16 +286,33 @@ final class RunPipeline {
 
     /**
      * A stopped run leaves part of its traffic unread: the scan counted it per endpoint, so it
-     * is accounted as not sent in bulk, at every target, and the counts still add up to the plan.
+     * is accounted as not sent in bulk, at every target (in split mode, at {@code role} only,
+     * whose own schedule {@code roleScheduled} counts it too), and the counts still add up.
      */
-    private static void accountUnread(TrafficScan scan, ScheduleCounter scheduled, MetricsRecorder recorder) {
+    private static void accountUnread(TrafficScan scan, ScheduleCounter scheduled, MetricsRecorder recorder,
+                                      ScheduleCounter roleScheduled, String role) {
         scan.endpoints().forEach((endpoint, planned) -> {
             long unread = planned - scheduled.endpoint(endpoint);
             if (unread > 0) {
                 scheduled.add(endpoint, unread);
-                recorder.notSent(endpoint, unread);
+                if (role == null) {
+                    recorder.notSent(endpoint, unread);
+                } else {
+                    roleScheduled.add(endpoint, unread);
+                    recorder.notSent(role, endpoint, unread);
+                }
             }
         });
+    }
+
+    /**
+     * Where a stopped rollout's unread requests would have gone: the candidate when it completed
+     * carrying all traffic, the baseline otherwise (it carries the traffic after an abort).
+     */
+    private static String unreadTarget(RolloutResult rollout) {
+        StageResult last = rollout.stages().get(rollout.stages().size() - 1);
+        return rollout.outcome() == RolloutResult.Outcome.COMPLETED && last.weight() >= 1
+                ? Scenario.CANDIDATE : Scenario.BASELINE;
     }
 
     /** What the judge decides on: all traffic, and each endpoint when the gates ask for it. */
@@ -371,7 +419,7 @@ final class RunPipeline {
      * the summary printed, bounded so a stuck run still exits; then exit with the verdict's code
      * (the JVM's own would be 130 or 143, which CI would not read as a verdict).
      */
-    private static Thread stopOnInterrupt(ShadowReplayer replayer, CountDownLatch written, AtomicInteger exitCode,
+    private static Thread stopOnInterrupt(Replayer replayer, CountDownLatch written, AtomicInteger exitCode,
                                           Scenario scenario) {
         long waitMillis = scenario.timeouts().request().toMillis() + 15_000;
         Thread hook = new Thread(() -> {

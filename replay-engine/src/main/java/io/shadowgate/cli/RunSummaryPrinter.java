@@ -4,6 +4,9 @@ import io.shadowgate.judge.Decision;
 import io.shadowgate.judge.GateResult;
 import io.shadowgate.metrics.OutcomeCounts;
 import io.shadowgate.metrics.TargetSummary;
+import io.shadowgate.rehearsal.RolloutResult;
+import io.shadowgate.rehearsal.StageOutcome;
+import io.shadowgate.rehearsal.StageResult;
 import io.shadowgate.report.RunResult;
 import io.shadowgate.traffic.TrafficScan;
 import java.io.PrintWriter;
@@ -31,6 +34,9 @@ final class RunSummaryPrinter {
             }
             if (result.info().earlyStop() != null) {
                 out.println("  " + result.info().earlyStop().describe());
+            }
+            if (result.rollout() != null) {
+                printRollout(result.rollout());
             }
             out.println();
             if (result.responses() != null && result.responses().uncompared() > 0) {
@@ -67,5 +73,22 @@ final class RunSummaryPrinter {
         }
         out.println("  report: " + reportDir.resolve("index.html"));
         out.flush();
+    }
+
+    /** One line per phase, then how fast an abort was detected and reverted. */
+    private void printRollout(RolloutResult rollout) {
+        out.println();
+        for (StageResult s : rollout.stages()) {
+            out.printf(Locale.ROOT, "  %-18s %-11s %s%n", s.label(), s.outcome(), s.outcome() == StageOutcome.NOT_REACHED
+                    ? "" : String.format(Locale.ROOT, "%.1f-%.1f s, %d look(s), %d extension(s), %d requests "
+                            + "(%d to the candidate)%s", s.startMillis() / 1000.0, s.endMillis() / 1000.0, s.looks(),
+                            s.extensions(), s.requests(), s.candidate().scheduled(), s.addsUp() ? ""
+                                    : "  (COUNTS DO NOT ADD UP)"));
+        }
+        if (rollout.timeToDetectMillis() != null) {
+            out.printf(Locale.ROOT, "  detected %d ms after %s; traffic back on the baseline %s ms after that%n",
+                    rollout.timeToDetectMillis(), rollout.onset(), rollout.timeToRevertMillis() == null ? "?"
+                            : String.valueOf(rollout.timeToRevertMillis()));
+        }
     }
 }

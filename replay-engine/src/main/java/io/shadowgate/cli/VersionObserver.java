@@ -113,7 +113,8 @@ final class VersionObserver implements OutcomeSink {
             verdict = new Verdict(verdict.decision(), verdict.gates(), List.copyOf(reasons), verdict.windows());
         }
         RunInfo info = result.info().withTargets(versions, identities);
-        return new RunResult(result.schemaVersion(), info, verdict, result.targets(), result.responses(), result.seal());
+        return new RunResult(result.schemaVersion(), info, verdict, result.targets(), result.responses(),
+                result.rollout(), result.seal());
     }
 
     /** The counts of one target; thread-safe. */

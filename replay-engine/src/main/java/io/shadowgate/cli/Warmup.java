@@ -3,7 +3,7 @@ package io.shadowgate.cli;
 import io.shadowgate.metrics.MetricsRecorder;
 import io.shadowgate.metrics.ScheduleCounter;
 import io.shadowgate.replay.ReplayOptions;
-import io.shadowgate.replay.ShadowReplayer;
+import io.shadowgate.replay.Replayer;
 import io.shadowgate.replay.TargetUnreachableException;
 import io.shadowgate.scenario.LatencyProfile;
 import io.shadowgate.scenario.RequestTemplate;
@@ -56,7 +56,7 @@ final class Warmup {
             TrafficSpec spec = new TrafficSpec(DURATION, RATE, TrafficSpec.Arrivals.POISSON, templates(scenario));
             ReplayOptions options = ReplayOptions.of(scenario.timeouts(), scenario.connections());
             try (MetricsRecorder recorder = new MetricsRecorder(List.copyOf(targets.keySet()), counter, 250);
-                 ShadowReplayer replayer = new ShadowReplayer(targets, options, recorder);
+                 Replayer replayer = new Replayer(targets, options, recorder);
                  TrafficSource traffic = counter.counting(new SynthesizedTraffic(spec, scenario.seed()))) {
                 replayer.connect();
                 replayer.replay(traffic);

@@ -6,7 +6,7 @@ import io.shadowgate.judge.Judge;
 import io.shadowgate.judge.WindowVerdict;
 import io.shadowgate.metrics.WindowRecorder;
 import io.shadowgate.metrics.WindowSample;
-import io.shadowgate.replay.ShadowReplayer;
+import io.shadowgate.replay.Replayer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +28,7 @@ final class WindowMonitor implements AutoCloseable {
     private final Judge judge;
     private final WindowRecorder recorder;
     private final long settleNanos;
-    private final ShadowReplayer stopOnNoGo;
+    private final Replayer stopOnNoGo;
     private final ScheduledExecutorService timer;
     private final List<WindowVerdict> judged = new ArrayList<>();
     private volatile long scheduleStart = Long.MIN_VALUE;
@@ -39,7 +39,7 @@ final class WindowMonitor implements AutoCloseable {
      * @param timeoutNanos the request timeout
      * @param stopOnNoGo  the replayer to stop at a window's NO_GO, or null to run on
      */
-    WindowMonitor(Judge judge, WindowRecorder recorder, long timeoutNanos, ShadowReplayer stopOnNoGo) {
+    WindowMonitor(Judge judge, WindowRecorder recorder, long timeoutNanos, Replayer stopOnNoGo) {
         this.judge = judge;
         this.recorder = recorder;
         this.settleNanos = timeoutNanos + SETTLE_MARGIN_NANOS;

@@ -24,6 +24,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -48,6 +52,8 @@ public final class ResponseComparisonRecorder implements OutcomeSink, AutoClosea
 
     /** Tells the worker that every pair is in. */
     private static final Outcome[] END = new Outcome[0];
+    /** Asks the worker for the findings so far (the oldest waiting {@link #asks}). */
+    private static final Outcome[] ASK = new Outcome[0];
 
     private final ResponseComparison config;
     private final String baseline;
@@ -64,7 +70,13 @@ public final class ResponseComparisonRecorder implements OutcomeSink, AutoClosea
     private final NewRejectionCounter rejections = new NewRejectionCounter();
     private final BlockingQueue<Outcome[]> queue = new ArrayBlockingQueue<>(QUEUE_PAIRS);
     private final LongAdder uncompared = new LongAdder();
+    private final ConcurrentLinkedQueue<AskedFindings> asks =
+            new ConcurrentLinkedQueue<>();
     private final Thread worker;
+
+    /** A request for the findings so far, answered by the worker in queue order. */
+    private record AskedFindings(double alpha, CompletableFuture<ResponseFindings> answer) {
+    }
 
     /**
      * @param second the role whose answers measure noise (the replica, or the baseline's second
@@ -129,7 +141,12 @@ public final class ResponseComparisonRecorder implements OutcomeSink, AutoClosea
     private void compareAll() {
         try {
             for (Outcome[] pair = queue.take(); pair != END; pair = queue.take()) {
-                compare(pair[0], pair[1], roles == 3 ? pair[2] : null);
+                if (pair == ASK) {
+                    AskedFindings ask = asks.poll();
+                    ask.answer().complete(summarise(ask.alpha()));
+                } else {
+                    compare(pair[0], pair[1], roles == 3 ? pair[2] : null);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -189,6 +206,36 @@ public final class ResponseComparisonRecorder implements OutcomeSink, AutoClosea
      */
     public ResponseFindings findings(double alpha) {
         finish();
+        return summarise(alpha);
+    }
+
+    /**
+     * What the pairs queued so far found, while the run goes on (a rollout's shadow phase is
+     * judged on them): the worker answers once it has compared everything queued before the
+     * question. Pairs still missing an outcome are not in it. Blocks the caller until then.
+     */
+    public ResponseFindings findingsSoFar(double alpha) {
+        if (!worker.isAlive()) {
+            return summarise(alpha);
+        }
+        AskedFindings ask = new AskedFindings(alpha, new CompletableFuture<>());
+        asks.add(ask);
+        try {
+            queue.put(ASK);
+            // Bounded: an ask that raced the end of the run is never answered.
+            return ask.answer().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the findings so far", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the comparison worker did not answer within 30 s", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("summarising the findings so far failed", e.getCause());
+        }
+    }
+
+    /** Everything found so far; on the worker thread, or after it ended. */
+    private ResponseFindings summarise(double alpha) {
         Map<String, ModelComparisonSummary> modelSummaries = new TreeMap<>();
         models.forEach((endpoint, recorder) -> modelSummaries.put(endpoint, recorder.summary()));
         return new ResponseFindings(config.noise().name().toLowerCase(Locale.ROOT), diffs.summary(alpha),

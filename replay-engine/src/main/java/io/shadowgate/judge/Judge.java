@@ -64,6 +64,20 @@ public final class Judge {
     }
 
     /**
+     * This judge for one of the {@code phases} phases of a staged rollout, each judged on its own
+     * traffic: they share this judge's NO_GO error budget equally (Bonferroni over the phases),
+     * so a candidate within every margin is aborted at some phase at most 1 − C of the time. GO
+     * is unchanged: every phase must be shown to hold on its own before the rollout completes,
+     * so a false completion needs a false promotion at the last phase at least.
+     */
+    public Judge forPhases(int phases) {
+        if (phases < 2) {
+            return this;
+        }
+        return new Judge(gates, seed, levels.withNoGoShare(levels.noGoShare() / phases), windows);
+    }
+
+    /**
      * Judges one evaluation window's traffic on its own, at the windows' share of the NO_GO
      * budget (see {@link #withWindows}). Window j of a run longer than planned is judged as if
      * j + 1 had been planned, which spends a little more than planned; the plan comes from the

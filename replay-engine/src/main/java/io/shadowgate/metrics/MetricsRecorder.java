@@ -27,18 +27,21 @@ public final class MetricsRecorder implements OutcomeSink, AutoCloseable {
     private final Map<String, Path> intervalLogs = new LinkedHashMap<>();
     private final List<String> intervalLogProblems = new ArrayList<>();
     private final ScheduleCounter scheduled;
+    /** What each target was scheduled: all of {@link #scheduled} in shadow mode, its share in split mode. */
+    private final Map<String, ScheduleCounter> scheduledByRole = new LinkedHashMap<>();
     private final long startNanos;
     private final ScheduledExecutorService sampler;
 
     /** Starts recording for {@code roles}; intervals are timed from now. */
     public MetricsRecorder(List<String> roles, ScheduleCounter scheduled, long intervalMillis) {
-        this(roles, scheduled, intervalMillis, Map.of());
+        this(roles, scheduled, Map.of(), intervalMillis, Map.of());
     }
 
-    private MetricsRecorder(List<String> roles, ScheduleCounter scheduled, long intervalMillis,
-                            Map<String, IntervalLog> logs) {
+    private MetricsRecorder(List<String> roles, ScheduleCounter scheduled, Map<String, ScheduleCounter> byRole,
+                            long intervalMillis, Map<String, IntervalLog> logs) {
         for (String role : roles) {
             targets.put(role, new TargetRecorder(role, logs.get(role)));
+            scheduledByRole.put(role, byRole.getOrDefault(role, scheduled));
         }
         logs.forEach((role, log) -> intervalLogs.put(role, log.file()));
         this.scheduled = scheduled;
@@ -64,6 +67,17 @@ public final class MetricsRecorder implements OutcomeSink, AutoCloseable {
      */
     public static MetricsRecorder withIntervalLogs(List<String> roles, ScheduleCounter scheduled, long intervalMillis,
                                                    Path dir) throws IOException {
+        return withIntervalLogs(roles, scheduled, Map.of(), intervalMillis, dir);
+    }
+
+    /**
+     * As {@link #withIntervalLogs(List, ScheduleCounter, long, Path)}, for a run whose targets are
+     * each scheduled only part of the traffic (split mode): {@code byRole} counts what each
+     * target was given; {@code scheduled} still counts every request of the stream.
+     */
+    public static MetricsRecorder withIntervalLogs(List<String> roles, ScheduleCounter scheduled,
+                                                   Map<String, ScheduleCounter> byRole, long intervalMillis,
+                                                   Path dir) throws IOException {
         Map<String, IntervalLog> logs = new LinkedHashMap<>();
         try {
             for (String role : roles) {
@@ -73,7 +87,7 @@ public final class MetricsRecorder implements OutcomeSink, AutoCloseable {
             logs.values().forEach(IntervalLog::close);
             throw e;
         }
-        return new MetricsRecorder(roles, scheduled, intervalMillis, logs);
+        return new MetricsRecorder(roles, scheduled, byRole, intervalMillis, logs);
     }
 
     @Override
@@ -95,13 +109,16 @@ public final class MetricsRecorder implements OutcomeSink, AutoCloseable {
         }
     }
 
+    /** As {@link #notSent(String, long)}, at {@code role} only (split mode: the target they would have gone to). */
+    public void notSent(String role, String endpoint, long n) {
+        targets.get(role).addNotSent(endpoint, n);
+    }
+
     /** The run so far, for progress and live metrics; from any thread, at any time, without blocking recording. */
     public LiveFigures live() {
         long elapsedMillis = (System.nanoTime() - startNanos) / 1_000_000;
         List<LiveFigures.Target> perTarget = new ArrayList<>(targets.size());
-        for (TargetRecorder recorder : targets.values()) {
-            perTarget.add(recorder.live(scheduled::total));
-        }
+        targets.forEach((role, recorder) -> perTarget.add(recorder.live(scheduledByRole.get(role)::total)));
         return new LiveFigures(elapsedMillis, scheduled.total(), perTarget);
     }
 
@@ -156,7 +173,7 @@ public final class MetricsRecorder implements OutcomeSink, AutoCloseable {
     public List<TargetSummary> summaries(Map<String, String> addresses) {
         List<TargetSummary> out = new ArrayList<>();
         for (Map.Entry<String, TargetRecorder> e : targets.entrySet()) {
-            out.add(e.getValue().summarize(addresses.getOrDefault(e.getKey(), ""), scheduled));
+            out.add(e.getValue().summarize(addresses.getOrDefault(e.getKey(), ""), scheduledByRole.get(e.getKey())));
         }
         return out;
     }

@@ -4,7 +4,7 @@ import io.shadowgate.replay.Outcome;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Running outcome counts for one target or endpoint. Thread-safe; recording never blocks. */
-final class OutcomeCounters {
+public final class OutcomeCounters {
 
     private final LongAdder s2xx = new LongAdder();
     private final LongAdder s3xx = new LongAdder();
@@ -15,13 +15,24 @@ final class OutcomeCounters {
     private final LongAdder connectionErrors = new LongAdder();
     private final LongAdder notSent = new LongAdder();
 
-    void record(Outcome outcome) {
+    public void record(Outcome outcome) {
         switch (outcome.kind()) {
             case RESPONSE -> byStatus(outcome.status()).increment();
             case TIMEOUT -> timeouts.increment();
             case CONNECTION_ERROR -> connectionErrors.increment();
             case NOT_SENT -> notSent.increment();
         }
+    }
+
+    /** Adds every outcome counted in {@code counts} (its {@code scheduled} aside). */
+    public void add(OutcomeCounts counts) {
+        s2xx.add(counts.status2xx());
+        s3xx.add(counts.status3xx());
+        s4xx.add(counts.status4xx());
+        s5xx.add(counts.status5xx());
+        timeouts.add(counts.timeouts());
+        connectionErrors.add(counts.connectionErrors());
+        notSent.add(counts.notSent());
     }
 
     /** Requests never sent because the run stopped, counted without reading them one by one. */
@@ -47,7 +58,7 @@ final class OutcomeCounters {
      * leave the traffic source: if an outcome were lost or doubled, the counts would not add
      * up. Statuses below 200 never end an exchange normally; one that does is counted as 2xx.
      */
-    OutcomeCounts snapshot(long scheduled) {
+    public OutcomeCounts snapshot(long scheduled) {
         long c2 = s2xx.sum() + other.sum();
         long c3 = s3xx.sum();
         long c4 = s4xx.sum();

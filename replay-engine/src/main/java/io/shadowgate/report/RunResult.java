@@ -1,5 +1,6 @@
 package io.shadowgate.report;
 
+import io.shadowgate.rehearsal.RolloutResult;
 import io.shadowgate.compare.ResponseFindings;
 import io.shadowgate.judge.Verdict;
 import io.shadowgate.metrics.TargetSummary;
@@ -14,27 +15,34 @@ import java.util.List;
  * @param verdict       the decision and every gate's evidence
  * @param targets       per-target measurements, baseline first
  * @param responses     what comparing the responses found, or null when they were not compared
+ * @param rollout       split mode's staged rollout as it happened, or null in shadow mode
  * @param seal          digest of everything else in the stored file ({@link VerdictSeal}); null until
  *                      {@link VerdictJsonWriter} seals the result it writes, and in older files
  */
 public record RunResult(int schemaVersion, RunInfo info, Verdict verdict, List<TargetSummary> targets,
-                        ResponseFindings responses, Seal seal) {
+                        ResponseFindings responses, RolloutResult rollout, Seal seal) {
 
     /** A result not sealed yet: the writer seals what it writes. */
     public RunResult(int schemaVersion, RunInfo info, Verdict verdict, List<TargetSummary> targets,
+                     ResponseFindings responses, RolloutResult rollout) {
+        this(schemaVersion, info, verdict, targets, responses, rollout, null);
+    }
+
+    /** A shadow-mode result not sealed yet. */
+    public RunResult(int schemaVersion, RunInfo info, Verdict verdict, List<TargetSummary> targets,
                      ResponseFindings responses) {
-        this(schemaVersion, info, verdict, targets, responses, null);
+        this(schemaVersion, info, verdict, targets, responses, null, null);
     }
 
     /** A result whose responses were not compared. */
     public RunResult(int schemaVersion, RunInfo info, Verdict verdict, List<TargetSummary> targets) {
-        this(schemaVersion, info, verdict, targets, null, null);
+        this(schemaVersion, info, verdict, targets, null, null, null);
     }
 
     public static final int SCHEMA_VERSION = 1;
 
     /** The same result with another seal (null for none). */
     public RunResult withSeal(Seal newSeal) {
-        return new RunResult(schemaVersion, info, verdict, targets, responses, newSeal);
+        return new RunResult(schemaVersion, info, verdict, targets, responses, rollout, newSeal);
     }
 }

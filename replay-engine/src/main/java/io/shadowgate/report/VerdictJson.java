@@ -92,8 +92,8 @@ public final class VerdictJson {
 
     /**
      * Reads the bytes of a {@code verdict.json}, as {@link #read(Path)} does; {@code file} names
-     * them in messages. Files written before sealing and target identities existed read with
-     * both null.
+     * them in messages. Files written before sealing, target identities and rollouts existed
+     * read with them null.
      */
     public static RunResult read(byte[] content, Path file) throws IOException {
         JsonNode tree;
@@ -111,6 +111,7 @@ public final class VerdictJson {
                     + " is not supported; this version of Shadowgate reads 1 to " + RunResult.SCHEMA_VERSION);
         }
         addedLater(tree, VerdictSeal.FIELD);
+        addedLater(tree, "rollout");
         addedLater(tree.get("info"), "targetIdentities");
         try {
             return MAPPER.treeToValue(tree, RunResult.class);

@@ -35,13 +35,14 @@ final class CompareValidator {
 
     /**
      * @param doc        the block, or null
-     * @param mode       the scenario's mode: only shadow pairs responses
+     * @param paired     whether the run pairs responses: shadow mode, or split mode's shadow phase
      * @param hasReplica whether a {@code baseline-replica} target is configured
      */
-    ResponseComparison compare(CompareDoc doc, Mode mode, boolean hasReplica) throws ScenarioException {
-        if (mode != Mode.SHADOW) {
+    ResponseComparison compare(CompareDoc doc, boolean paired, boolean hasReplica) throws ScenarioException {
+        if (!paired) {
             if (doc != null && !Boolean.FALSE.equals(doc.enabled())) {
-                throw check.invalid("compare", "responses are compared pair by pair in shadow mode only");
+                throw check.invalid("compare", "responses are compared pair by pair, in shadow mode or in split "
+                        + "mode's shadow phase (rehearsal.shadow) only");
             }
             return ResponseComparison.DISABLED;
         }

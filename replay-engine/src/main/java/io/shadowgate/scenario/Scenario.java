@@ -15,7 +15,10 @@ import java.util.Map;
  * @param timeouts    connect and per-request limits
  * @param connections client connection limits per target
  * @param gates       acceptance criteria for the candidate
- * @param compare     how the two responses to each request are compared (shadow mode)
+ * @param compare     how the two responses to each request are compared (shadow mode, and split
+ *                    mode's shadow phase)
+ * @param rehearsal   split mode's stages, or null in shadow mode
+ * @param capacity    capacity mode's knees per version, or null when not asked for
  */
 public record Scenario(
         String name,
@@ -27,7 +30,9 @@ public record Scenario(
         Timeouts timeouts,
         Connections connections,
         Gates gates,
-        ResponseComparison compare) {
+        ResponseComparison compare,
+        Rehearsal rehearsal,
+        CapacitySpec capacity) {
 
     public static final String BASELINE = "baseline";
     public static final String CANDIDATE = "candidate";
@@ -42,6 +47,7 @@ public record Scenario(
 
     /** The same scenario with other traffic (the CLI's {@code --traffic}, {@code --duration}, {@code --rate}). */
     public Scenario withTraffic(TrafficInput newTraffic) {
-        return new Scenario(name, description, seed, mode, targets, newTraffic, timeouts, connections, gates, compare);
+        return new Scenario(name, description, seed, mode, targets, newTraffic, timeouts, connections, gates, compare,
+                rehearsal, capacity);
     }
 }

@@ -19,7 +19,19 @@ final class ScenarioDocument {
 
     record RootDoc(String name, String description, Long seed, String mode, TargetsDoc targets,
                    TrafficDoc traffic, TimeoutsDoc timeouts, ConnectionsDoc connections, GatesDoc gates,
-                   CompareDoc compare) {
+                   CompareDoc compare, RehearsalDoc rehearsal, CapacityDoc capacity) {
+    }
+
+    /** Split mode's staged shift: an optional shadow phase, then the stages in order. */
+    record RehearsalDoc(String shadow, List<StageDoc> stages, String look, Integer extensions, Boolean promoteEarly,
+                        String afterAbort) {
+    }
+
+    record StageDoc(String weight, String hold) {
+    }
+
+    /** Capacity mode: knees per version along a ramping rate, judged window by window. */
+    record CapacityDoc(String window, String maxErrorRate) {
     }
 
     record CompareDoc(Boolean enabled, String noise, Integer examples, Integer exampleBytes, List<String> headers,
@@ -56,7 +68,7 @@ final class ScenarioDocument {
     }
 
     record SimulatedDoc(String version, LatencyDoc latency, String errorRate, Integer errorStatus,
-                        List<FaultDoc> faults, ResponsesDoc responses) {
+                        List<FaultDoc> faults, ResponsesDoc responses, Integer concurrency) {
     }
 
     record ResponsesDoc(String weightsOf, Double scoreShift, FlipLabelsDoc flipLabels,
@@ -70,7 +82,7 @@ final class ScenarioDocument {
     record LatencyDoc(String median, Double sigma, String tailProbability, String tail) {
     }
 
-    record FaultDoc(String kind, String at, String duration, String add) {
+    record FaultDoc(String kind, String at, String duration, String add, String fraction, Integer status) {
     }
 
     record TrafficDoc(SynthDoc synth, String file, String har, String gor, String accesslog, Boolean skipBadRecords,

@@ -45,12 +45,28 @@ final class ScenarioValidator {
         Mode mode = doc.mode() == null ? Mode.SHADOW : check.choice("mode", doc.mode(), Mode.class);
         Map<String, TargetSpec> targetsByRole = targets.targets(doc.targets());
         TrafficInput traffic = traffic(check.required("", "traffic", doc.traffic()));
-        ResponseComparison compare = new CompareValidator(check).compare(doc.compare(), mode,
+        RehearsalValidator shift = new RehearsalValidator(check);
+        Rehearsal rehearsal = shift.rehearsal(doc.rehearsal(), mode);
+        if (mode == Mode.SPLIT && targetsByRole.containsKey(TargetValidator.BASELINE_REPLICA)) {
+            throw check.invalid(child("targets", TargetValidator.BASELINE_REPLICA), "measures noise between paired "
+                    + "responses, which split mode does not have; remove it or use mode: shadow");
+        }
+        CapacitySpec capacity = shift.capacity(doc.capacity());
+        if (capacity != null && mode != Mode.SHADOW) {
+            throw check.invalid("capacity", "knees are found along a ramp that both versions take in shadow mode; "
+                    + "use mode: shadow");
+        }
+        ResponseComparison compare = new CompareValidator(check).compare(doc.compare(),
+                mode == Mode.SHADOW || rehearsal.hasShadowPhase(),
                 targetsByRole.containsKey(TargetValidator.BASELINE_REPLICA));
+        if (mode == Mode.SPLIT && compare.noise() != ResponseComparison.Noise.OFF) {
+            throw check.invalid("compare.noise", "needs a third target beside every pair, which split mode does "
+                    + "not have; remove it or use mode: shadow");
+        }
         Gates gates = gates(doc.gates());
         return new Scenario(name, description, seed, mode, targetsByRole, traffic,
                 timeouts(doc.timeouts()), connections(doc.connections()),
-                gates.withResponses(responseGates(doc.gates(), compare.enabled())), compare);
+                gates.withResponses(responseGates(doc.gates(), compare.enabled())), compare, rehearsal, capacity);
     }
 
     /** Exactly one source: {@code synth} or one of the recorded formats. */
@@ -177,8 +193,8 @@ final class ScenarioValidator {
             String set = mismatch != null ? "maxMismatchRate" : flips != null ? "maxLabelFlipRate"
                     : drift != null ? "maxScoreDrift" : doc.schema() != null ? "schema" : null;
             if (set != null) {
-                throw check.invalid(child("gates", set), "needs responses compared: shadow mode, and compare.enabled "
-                        + "not false");
+                throw check.invalid(child("gates", set), "needs responses compared: shadow mode (or split mode's "
+                        + "rehearsal.shadow phase), and compare.enabled not false");
             }
             return ResponseGates.NONE;
         }

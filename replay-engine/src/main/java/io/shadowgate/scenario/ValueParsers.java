@@ -112,4 +112,9 @@ public final class ValueParsers {
         }
         return value;
     }
+
+    /** A fraction as a percentage, as short as it is exact: {@code 5%}, {@code 0.5%}, {@code 12.5%}. */
+    static String percent(double fraction) {
+        return java.math.BigDecimal.valueOf(fraction * 100).stripTrailingZeros().toPlainString() + "%";
+    }
 }

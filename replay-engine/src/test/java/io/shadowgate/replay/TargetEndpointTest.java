@@ -47,7 +47,7 @@ class TargetEndpointTest {
             ReplayOptions options = new ReplayOptions(Duration.ofSeconds(1), Duration.ofSeconds(2), 4, 1, 1, false);
             TrafficSpec spec = new TrafficSpec(Duration.ofMillis(200), 50, TrafficSpec.Arrivals.CONSTANT, List.of(
                     new RequestTemplate("a", 1, "GET", "/a", Map.of("Authorization", "Bearer recorded"), null)));
-            try (ShadowReplayer replayer = ShadowReplayer.forEndpoints(targets, options, o -> { })) {
+            try (Replayer replayer = Replayer.forEndpoints(targets, options, o -> { })) {
                 replayer.connect();
                 replayer.replay(new SynthesizedTraffic(spec, 1));
             }

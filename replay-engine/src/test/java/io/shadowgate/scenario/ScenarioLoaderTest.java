@@ -184,7 +184,7 @@ class ScenarioLoaderTest {
         ScenarioException e = failure(file);
 
         assertThat(e.getMessage()).isEqualTo(file + ":13:1: unknown key 'gate' at the top level (expected one of: "
-                + "name, description, seed, mode, targets, traffic, timeouts, connections, gates, compare)");
+                + "name, description, seed, mode, targets, traffic, timeouts, connections, gates, compare, rehearsal, capacity)");
         assertThat(e.line()).isEqualTo(13);
         assertThat(e.column()).isEqualTo(1);
         assertThat(e.key()).isEqualTo("gate");

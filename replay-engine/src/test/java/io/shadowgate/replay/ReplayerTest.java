@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The replayer against real simulated servers on loopback. */
-class ShadowReplayerTest {
+class ReplayerTest {
 
     private static final RequestTemplate PREDICT = new RequestTemplate("predict", 1, "POST", "/v1/predict",
             Map.of("content-type", "application/json"), "{\"features\": {{features:4}}}");
@@ -56,7 +56,7 @@ class ShadowReplayerTest {
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         try (SimulatedServer b = SimulatedServer.start(profile("1", 2, 0.1, List.of()), "127.0.0.1", 0, 1);
              SimulatedServer c = SimulatedServer.start(profile("2", 3, 0.0, List.of()), "127.0.0.1", 0, 2);
-             ShadowReplayer replayer = new ShadowReplayer(targets(b.address(), c.address()),
+             Replayer replayer = new Replayer(targets(b.address(), c.address()),
                      options(Duration.ofSeconds(2), 64), outcomes::add)) {
             replayer.connect();
             ReplaySummary summary = replayer.replay(traffic(Duration.ofSeconds(1), 300));
@@ -90,7 +90,7 @@ class ShadowReplayerTest {
         FaultSpec stall = new FaultSpec(FaultKind.STALL, Duration.ofMillis(1000), Duration.ofSeconds(1));
         try (SimulatedServer b = SimulatedServer.start(profile("1", 1, 0, List.of()), "127.0.0.1", 0, 1);
              SimulatedServer c = SimulatedServer.start(profile("1", 1, 0, List.of(stall)), "127.0.0.1", 0, 2);
-             ShadowReplayer replayer = new ShadowReplayer(targets(b.address(), c.address()),
+             Replayer replayer = new Replayer(targets(b.address(), c.address()),
                      options(Duration.ofSeconds(5), 256), outcomes::add)) {
             replayer.connect();
             replayer.replay(traffic(Duration.ofMillis(3000), 100), c::anchorFaults);
@@ -129,7 +129,7 @@ class ShadowReplayerTest {
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         try (SimulatedServer b = SimulatedServer.start(profile("1", 1, 0, List.of()), "127.0.0.1", 0, 1);
              SimulatedServer c = SimulatedServer.start(profile("1", 400, 0, List.of()), "127.0.0.1", 0, 2);
-             ShadowReplayer replayer = new ShadowReplayer(targets(b.address(), c.address()),
+             Replayer replayer = new Replayer(targets(b.address(), c.address()),
                      options(Duration.ofMillis(150), 8), outcomes::add)) {
             replayer.connect();
             ReplaySummary summary = replayer.replay(traffic(Duration.ofSeconds(1), 100));
@@ -153,7 +153,7 @@ class ShadowReplayerTest {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try (SimulatedServer b = SimulatedServer.start(profile("1", 1, 0, List.of()), "127.0.0.1", 0, 1);
              SimulatedServer c = SimulatedServer.start(profile("1", 1, 0, List.of()), "127.0.0.1", 0, 2);
-             ShadowReplayer replayer = new ShadowReplayer(targets(b.address(), c.address()),
+             Replayer replayer = new Replayer(targets(b.address(), c.address()),
                      options(Duration.ofSeconds(2), 32), outcomes::add)) {
             replayer.connect();
             timer.schedule(replayer::stop, 500, TimeUnit.MILLISECONDS);
@@ -179,7 +179,7 @@ class ShadowReplayerTest {
             closedPort = socket.getLocalPort();
         }
         try (SimulatedServer b = SimulatedServer.start(profile("1", 1, 0, List.of()), "127.0.0.1", 0, 1);
-             ShadowReplayer replayer = new ShadowReplayer(targets(b.address(), URI.create("http://127.0.0.1:" + closedPort)),
+             Replayer replayer = new Replayer(targets(b.address(), URI.create("http://127.0.0.1:" + closedPort)),
                      options(Duration.ofSeconds(2), 8), o -> { })) {
             long start = System.nanoTime();
             assertThatThrownBy(replayer::connect)

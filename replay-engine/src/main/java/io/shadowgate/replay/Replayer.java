@@ -15,14 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
- * Shadow mode: sends every request of a stream to every target at the same intended instant
- * and reports one outcome per request and target to the sink. Each client event loop owns a
- * pool per target, and both copies of a request go out from the same loop back to back, in
- * alternating order so neither target is always second.
+ * Sends each request of a stream, at its intended instant, to the targets its
+ * {@link TargetRouter} chooses: every target (shadow mode) or one (split mode). Reports one
+ * outcome per request and chosen target to the sink. Each client event loop owns a pool per
+ * target, and the copies of a request go out from the same loop back to back, in alternating
+ * order so neither target is always second.
  *
  * <p>{@link #replay} runs on one thread; {@link #stop} may be called from any thread.
  */
-public final class ShadowReplayer implements AutoCloseable {
+public final class Replayer implements AutoCloseable {
 
     /** The schedule starts this long after {@link #replay} is called, so the first request is not born late. */
     static final long LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
@@ -35,23 +36,37 @@ public final class ShadowReplayer implements AutoCloseable {
     /** pools.get(loop)[target index]. */
     private final List<ConnectionPool[]> pools = new ArrayList<>();
     private final String[] roles;
+    /** The bits of {@link TargetRouter#route} that name a role. */
+    private final long allTargets;
+    private final TargetRouter router;
     private volatile boolean stopped;
 
     /** Targets by role, in order (baseline first), with nothing added to their requests. */
-    public ShadowReplayer(Map<String, URI> targets, ReplayOptions options, OutcomeSink sink) {
-        this(options, sink, endpoints(targets));
+    public Replayer(Map<String, URI> targets, ReplayOptions options, OutcomeSink sink) {
+        this(options, sink, endpoints(targets), TargetRouter.ALL);
     }
 
-    /** Targets by role, in order (baseline first), each with what to add to its requests. */
-    public static ShadowReplayer forEndpoints(Map<String, TargetEndpoint> targets, ReplayOptions options, OutcomeSink sink) {
-        return new ShadowReplayer(options, sink, targets);
+    /** Targets by role, in order (baseline first), each with what to add to its requests; every request to each. */
+    public static Replayer forEndpoints(Map<String, TargetEndpoint> targets, ReplayOptions options, OutcomeSink sink) {
+        return new Replayer(options, sink, targets, TargetRouter.ALL);
     }
 
-    private ShadowReplayer(ReplayOptions options, OutcomeSink sink, Map<String, TargetEndpoint> targets) {
+    /** As {@link #forEndpoints}, each request to the targets {@code router} chooses. */
+    public static Replayer routed(Map<String, TargetEndpoint> targets, TargetRouter router, ReplayOptions options,
+                                  OutcomeSink sink) {
+        return new Replayer(options, sink, targets, router);
+    }
+
+    private Replayer(ReplayOptions options, OutcomeSink sink, Map<String, TargetEndpoint> targets, TargetRouter router) {
         this.targets = new LinkedHashMap<>(targets);
         this.options = options;
         this.accounting = new Accounting(sink);
         this.roles = this.targets.keySet().toArray(String[]::new);
+        if (roles.length > Long.SIZE) {
+            throw new IllegalArgumentException("at most " + Long.SIZE + " targets, found " + roles.length);
+        }
+        this.allTargets = roles.length == Long.SIZE ? -1L : (1L << roles.length) - 1;
+        this.router = router;
         Transport transport = Transport.best();
         // No more loops than connections, and the limit split exactly: maxPerTarget is a promise to the target.
         int threads = Math.max(1, Math.min(options.eventLoopThreads(), options.maxConnections()));
@@ -132,9 +147,12 @@ public final class ShadowReplayer implements AutoCloseable {
     }
 
     private void notSent(Request request) {
-        for (String role : roles) {
-            accounting.notSent(new Outcome(request.id(), role, request.endpoint(), OutcomeKind.NOT_SENT, 0,
-                    request.offsetMicros() * 1_000, -1, -1, ResponseContent.NONE));
+        long chosen = router.route(request, false) & allTargets;
+        for (int t = 0; t < roles.length; t++) {
+            if ((chosen & (1L << t)) != 0) {
+                accounting.notSent(new Outcome(request.id(), roles[t], request.endpoint(), OutcomeKind.NOT_SENT, 0,
+                        request.offsetMicros() * 1_000, -1, -1, ResponseContent.NONE));
+            }
         }
     }
 
@@ -162,11 +180,15 @@ public final class ShadowReplayer implements AutoCloseable {
         int index = (int) (request.id() % loops.size());
         ConnectionPool[] row = pools.get(index);
         long intended = start + request.offsetMicros() * 1_000;
-        accounting.opened(row.length);
+        long chosen = router.route(request, true) & allTargets;
+        accounting.opened(Long.bitCount(chosen));
         boolean reverse = (request.id() & 1) == 1;
         row[0].loop().execute(() -> {
             for (int i = 0; i < row.length; i++) {
                 int t = reverse ? row.length - 1 - i : i;
+                if ((chosen & (1L << t)) == 0) {
+                    continue;
+                }
                 Exchange exchange = new Exchange(request, roles[t], start, intended, accounting);
                 try {
                     row[t].submit(exchange);

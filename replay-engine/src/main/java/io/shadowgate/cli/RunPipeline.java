@@ -2,6 +2,9 @@ package io.shadowgate.cli;
 
 import io.shadowgate.compare.ResponseComparisonRecorder;
 import io.shadowgate.compare.ResponseFindings;
+import io.shadowgate.judge.CapacityBudget;
+import io.shadowgate.judge.CapacityCurves;
+import io.shadowgate.judge.CapacityKnees;
 import io.shadowgate.judge.Decision;
 import io.shadowgate.judge.Evidence;
 import io.shadowgate.judge.Judge;
@@ -135,9 +138,9 @@ final class RunPipeline {
         CountDownLatch written = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(ExitCode.INTERNAL);
         Thread interrupt = null;
-        int planned = rollout != null ? 0 : plannedWindows(scan);
+        int planned = rollout != null ? 0 : plannedWindows(scenario, scan);
         WindowRecorder windows = planned < 2 ? null : new WindowRecorder(Scenario.BASELINE, Scenario.CANDIDATE,
-                options.window().toNanos(), scenario.seed());
+                window(scenario).toNanos(), scenario.seed());
         PairedLatencyRecorder pairs = new PairedLatencyRecorder(Scenario.BASELINE, Scenario.CANDIDATE,
                 PairedLatencyRecorder.DEFAULT_CAPACITY, scenario.seed(), windows == null ? (b, c) -> { } : windows);
         try (ResponseComparisonRecorder closeResponses = responses;
@@ -167,7 +170,8 @@ final class RunPipeline {
             EarlyStopMonitor early = null;
             WindowMonitor windowMonitor = windows == null ? null : new WindowMonitor(
                     new Judge(scenario.gates(), scenario.seed()).withWindows(planned), windows,
-                    scenario.timeouts().request().toNanos(), options.stopEarly() ? replayer : null);
+                    scenario.timeouts().request().toNanos(), options.stopEarly() ? replayer : null,
+                    scenario.capacity() != null);
             MetricsEndpoint metrics = null;
             ProgressReporter progress = null;
             try {
@@ -177,7 +181,7 @@ final class RunPipeline {
                 if (options.stopEarly()) {
                     early = new EarlyStopMonitor(scenario,
                             () -> scopes(scenario, recorder, pairs, recorder.summaries(targets.addresses())),
-                            replayer, options.window(), planned);
+                            replayer, window(scenario), planned);
                 }
                 // Simulated faults and windows count from the schedule's start, not from the servers' start.
                 summary = replayer.replay(scheduled.counting(traffic), start -> {
@@ -220,7 +224,7 @@ final class RunPipeline {
             options.live().err().flush();
             List<TargetSummary> measured = recorder.summaries(targets.addresses());
             List<WindowVerdict> judgedWindows = windowMonitor == null ? List.of() : windowMonitor.finish();
-            EarlyStop earlyStop = earlyStop(early, windowMonitor, options.window());
+            EarlyStop earlyStop = earlyStop(early, windowMonitor, window(scenario));
             boolean partial = summary.stopped() && earlyStop == null
                     && (rolled == null || rolled.outcome() == RolloutResult.Outcome.INCOMPLETE);
             int looks = early == null ? 0 : early.looks();
@@ -233,8 +237,13 @@ final class RunPipeline {
             ResponseFindings findings = responses == null ? null : responses.findings(1 - scenario.gates().confidence());
             Verdict verdict = rolled != null ? Rollout.verdict(rolled)
                     : judge(judge, scopes(scenario, recorder, pairs, measured), judgedWindows, findings, partial);
+            List<CapacityCurves> capacity = scenario.capacity() == null ? null : CapacityKnees.find(
+                    windowMonitor == null ? List.of() : windowMonitor.windows(),
+                    CapacityBudget.of(scenario.gates().latency(), scenario.capacity().maxErrorRate()),
+                    scenario.gates().confidence(), scenario.gates().minSamples());
             RunResult result = versions.record(new RunResult(RunResult.SCHEMA_VERSION,
-                    runInfo(loaded, scenario, scan, started, partial, earlyStop), verdict, measured, findings, rolled));
+                    runInfo(loaded, scenario, scan, started, partial, earlyStop), verdict, measured, findings, rolled,
+                    capacity));
             ReportWriters.writeAll(result, dir);
             Outcome outcome = new Outcome(result, dir);
             whenWritten.accept(outcome);
@@ -262,12 +271,18 @@ final class RunPipeline {
         return endpoint;
     }
 
+    /** Evaluation windows: capacity mode's when it asks for knees (each window one rate level), else --window's. */
+    private Duration window(Scenario scenario) {
+        return scenario.capacity() != null ? scenario.capacity().window() : options.window();
+    }
+
     /** Windows the schedule spans, or 0 when the run is judged as a whole only. */
-    private int plannedWindows(TrafficScan scan) {
-        if (options.window() == null) {
+    private int plannedWindows(Scenario scenario, TrafficScan scan) {
+        Duration window = window(scenario);
+        if (window == null) {
             return 0;
         }
-        long windows = scan.spanMicros() * 1_000 / options.window().toNanos() + 1;
+        long windows = scan.spanMicros() * 1_000 / window.toNanos() + 1;
         return (int) Math.min(windows, Integer.MAX_VALUE);
     }
 

@@ -31,6 +31,8 @@ final class WindowMonitor implements AutoCloseable {
     private final Replayer stopOnNoGo;
     private final ScheduledExecutorService timer;
     private final List<WindowVerdict> judged = new ArrayList<>();
+    /** Closed windows without their pairs, kept for capacity knees; null when not asked for. */
+    private final List<WindowSample> kept;
     private volatile long scheduleStart = Long.MIN_VALUE;
     private WindowVerdict stoppedBy;
 
@@ -39,8 +41,9 @@ final class WindowMonitor implements AutoCloseable {
      * @param timeoutNanos the request timeout
      * @param stopOnNoGo  the replayer to stop at a window's NO_GO, or null to run on
      */
-    WindowMonitor(Judge judge, WindowRecorder recorder, long timeoutNanos, Replayer stopOnNoGo) {
+    WindowMonitor(Judge judge, WindowRecorder recorder, long timeoutNanos, Replayer stopOnNoGo, boolean keepWindows) {
         this.judge = judge;
+        this.kept = keepWindows ? new ArrayList<>() : null;
         this.recorder = recorder;
         this.settleNanos = timeoutNanos + SETTLE_MARGIN_NANOS;
         this.stopOnNoGo = stopOnNoGo;
@@ -70,6 +73,10 @@ final class WindowMonitor implements AutoCloseable {
                     new Evidence(scope(w), w.baselineLatency(), w.candidateLatency(), w.baseline(), w.candidate(),
                             w.pairs()));
             judged.add(v);
+            if (kept != null) {
+                kept.add(new WindowSample(w.index(), w.startNanos(), w.endNanos(), w.baselineLatency(),
+                        w.candidateLatency(), w.baseline(), w.candidate(), null));
+            }
             if (v.decision() == Decision.NO_GO && stopOnNoGo != null && stoppedBy == null && !stopOnNoGo.isStopped()) {
                 stoppedBy = v;
                 stopOnNoGo.stop();
@@ -93,6 +100,11 @@ final class WindowMonitor implements AutoCloseable {
         synchronized (this) {
             return List.copyOf(judged);
         }
+    }
+
+    /** After {@link #finish}: every window without its pairs, in order, if they were kept; else empty. */
+    synchronized List<WindowSample> windows() {
+        return kept == null ? List.of() : List.copyOf(kept);
     }
 
     /** The window whose NO_GO stopped the run, or null. */

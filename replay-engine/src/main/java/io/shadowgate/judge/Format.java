@@ -19,6 +19,11 @@ final class Format {
         return significant(ms) + " ms";
     }
 
+    /** An offered rate: {@code 1850 req/s}, {@code 12.5 req/s}. */
+    static String rate(double perSecond) {
+        return significant(perSecond) + " req/s";
+    }
+
     static String percent(double fraction) {
         return significant(Math.abs(fraction) * 100) + "%";
     }

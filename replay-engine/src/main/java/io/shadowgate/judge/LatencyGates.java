@@ -99,8 +99,12 @@ final class LatencyGates {
                 new Interval(lower, upper, levels.confidence(), "order statistics"), maxMs, "ms", rule, reason);
     }
 
-    /** Why a percentile cannot be judged yet, or null if it can. */
     private String tooThin(long n, double percentile, String what) {
+        return tooThin(n, percentile, minSamples, what);
+    }
+
+    /** Why a percentile of {@code n} {@code what} cannot be judged, or null if it can. */
+    static String tooThin(long n, double percentile, long minSamples, String what) {
         if (n < minSamples) {
             return "only " + n + " " + what + ", at least " + minSamples + " needed";
         }

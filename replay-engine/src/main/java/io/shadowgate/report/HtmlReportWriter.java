@@ -56,6 +56,7 @@ public final class HtmlReportWriter implements ReportWriter {
             th { background: #f6f8fa; font-weight: 600; white-space: nowrap; }
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             tr.no-go td { background: #fff5f5; } tr.total td { background: #f6f8fa; }
+            tr.go td { background: #f3fbf5; } tr.inconclusive td { background: #fffbe6; }
             .badge { border-radius: 4px; padding: 1px 6px; font-weight: 600; font-size: 12px; white-space: nowrap; }
             .badge.go { background: #1a7f37; color: #fff; } .badge.no-go { background: #cf222e; color: #fff; }
             .badge.inconclusive { background: #bf8700; color: #fff; }
@@ -100,8 +101,15 @@ public final class HtmlReportWriter implements ReportWriter {
         // Evidence first, in the order a reviewer asks: what decided, how the latency compares,
         // how it moved over the run, where requests ended, what the answers said; identity last.
         page.append("<main>\n");
+        if (result.rollout() != null) {
+            // A rehearsal's story is its stages; the gates below are each stage's last judgement.
+            section(page, "rollout", "Rollout", HtmlRollout.render(result.rollout()));
+        }
         section(page, "gates", "Gates", HtmlSections.gates(verdict.gates() == null ? List.of() : verdict.gates()));
         section(page, "windows", "Gates over time", HtmlWindows.render(verdict.windows()));
+        if (result.capacity() != null) {
+            section(page, "capacity", "Capacity knees", HtmlCapacity.render(result.capacity(), targets));
+        }
         section(page, "latency", "Latency", Html.join(
                 SvgPercentileSpectrum.render(targets),
                 HtmlSections.latency(targets),

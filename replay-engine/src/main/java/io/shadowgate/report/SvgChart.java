@@ -117,6 +117,61 @@ final class SvgChart {
         return this;
     }
 
+    /**
+     * A shaded band from {@code lows} to {@code highs} at each x, such as a confidence band,
+     * drawn under whatever comes after it. A NaN ends one stretch of band; a stretch of one
+     * point is drawn as a bar. Beyond {@link #MAX_POINTS} points each bucket keeps its lowest
+     * low and highest high, so the band never looks narrower than it is.
+     */
+    SvgChart band(double[] xs, double[] lows, double[] highs, String colour) {
+        double[][] drawn = envelope(xs, lows, highs, MAX_POINTS);
+        double[] bx = drawn[0];
+        int from = 0;
+        for (int i = 0; i <= bx.length; i++) {
+            if (i < bx.length && Double.isFinite(bx[i]) && !Double.isNaN(drawn[1][i]) && !Double.isNaN(drawn[2][i])) {
+                continue;
+            }
+            if (i - from == 1) {
+                body.append(String.format(Locale.ROOT,
+                        "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"3\" "
+                                + "stroke-opacity=\"0.25\"/>", px(bx[from]), py(drawn[1][from]), px(bx[from]),
+                        py(drawn[2][from]), colour));
+            } else if (i - from > 1) {
+                StringBuilder points = new StringBuilder();
+                for (int j = from; j < i; j++) {
+                    points.append(String.format(Locale.ROOT, "%.1f,%.1f ", px(bx[j]), py(drawn[2][j])));
+                }
+                for (int j = i - 1; j >= from; j--) {
+                    points.append(String.format(Locale.ROOT, "%.1f,%.1f ", px(bx[j]), py(drawn[1][j])));
+                }
+                body.append("<polygon stroke=\"none\" fill-opacity=\"0.15\" fill=\"").append(colour)
+                        .append("\" points=\"").append(points, 0, points.length() - 1).append("\"/>");
+            }
+            from = i + 1;
+        }
+        return this;
+    }
+
+    /**
+     * An interval of x values drawn as a bar along the bottom of the plot, {@code row} bars up
+     * from the axis (0 lowest), with a tick at {@code mark} (none when NaN) and a tooltip
+     * (escaped here). Ends beyond the axis, infinite ones included, stop at its edge.
+     */
+    SvgChart xInterval(double from, double to, double mark, int row, String colour, String tooltip) {
+        double y = TOP + plotHeight - 5 - 8 * row;
+        body.append(String.format(Locale.ROOT, "<g><title>%s</title>", Html.escape(tooltip)));
+        body.append(String.format(Locale.ROOT,
+                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"4\" "
+                        + "stroke-opacity=\"0.6\"/>", px(from), y, px(to), y, colour));
+        if (Double.isFinite(mark)) {
+            body.append(String.format(Locale.ROOT,
+                    "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"/>",
+                    px(mark), y - 5, px(mark), y + 5, colour));
+        }
+        body.append("</g>");
+        return this;
+    }
+
     /** A dot at each finite point, with a tooltip (escaped here). */
     SvgChart dots(double[] xs, double[] ys, String colour, List<String> tooltips) {
         for (int i = 0; i < xs.length; i++) {
@@ -228,6 +283,39 @@ final class SvgChart {
             }
         }
         return new double[][] {Arrays.copyOf(outX, out), Arrays.copyOf(outY, out)};
+    }
+
+    /**
+     * At most {@code maxPoints} points of a band: when there are more, the points fall into
+     * {@code maxPoints / 2} buckets, each drawn at its first and last x with its lowest low and
+     * highest high (a NaN when it has no point with both). Returns {xs, lows, highs}.
+     */
+    static double[][] envelope(double[] xs, double[] lows, double[] highs, int maxPoints) {
+        int n = xs.length;
+        if (n <= maxPoints) {
+            return new double[][] {xs, lows, highs};
+        }
+        int buckets = Math.max(1, maxPoints / 2);
+        double[][] out = new double[3][2 * buckets];
+        for (int b = 0; b < buckets; b++) {
+            int from = (int) ((long) b * n / buckets);
+            int to = (int) ((long) (b + 1) * n / buckets);
+            double low = Double.NaN;
+            double high = Double.NaN;
+            for (int i = from; i < to; i++) {
+                if (!Double.isNaN(lows[i]) && !Double.isNaN(highs[i])) {
+                    low = Double.isNaN(low) ? lows[i] : Math.min(low, lows[i]);
+                    high = Double.isNaN(high) ? highs[i] : Math.max(high, highs[i]);
+                }
+            }
+            out[0][2 * b] = xs[from];
+            out[0][2 * b + 1] = xs[to - 1];
+            out[1][2 * b] = low;
+            out[1][2 * b + 1] = low;
+            out[2][2 * b] = high;
+            out[2][2 * b + 1] = high;
+        }
+        return out;
     }
 
     /** The smallest 1, 2 or 5 × 10^k at or above {@code value}, so axis labels are round; 1 for nothing positive. */

@@ -147,7 +147,7 @@ final class SvgTimeSeries {
     }
 
     /** Round instants from the run start, at most about six of them. */
-    private static void timeTicks(SvgChart chart, double from, double to) {
+    static void timeTicks(SvgChart chart, double from, double to) {
         long step = TIME_STEPS_S[TIME_STEPS_S.length - 1];
         for (long s : TIME_STEPS_S) {
             if ((to - from) / s <= 6) {

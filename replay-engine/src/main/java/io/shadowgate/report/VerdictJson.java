@@ -92,7 +92,7 @@ public final class VerdictJson {
 
     /**
      * Reads the bytes of a {@code verdict.json}, as {@link #read(Path)} does; {@code file} names
-     * them in messages. Files written before sealing, target identities and rollouts existed
+     * them in messages. Files written before sealing, target identities, rollouts and capacity knees existed
      * read with them null.
      */
     public static RunResult read(byte[] content, Path file) throws IOException {
@@ -112,6 +112,7 @@ public final class VerdictJson {
         }
         addedLater(tree, VerdictSeal.FIELD);
         addedLater(tree, "rollout");
+        addedLater(tree, "capacity");
         addedLater(tree.get("info"), "targetIdentities");
         try {
             return MAPPER.treeToValue(tree, RunResult.class);

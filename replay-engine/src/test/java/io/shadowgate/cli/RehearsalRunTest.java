@@ -60,6 +60,12 @@ class RehearsalRunTest {
         assertAccountsAddUp(result);
         // The rollout ends when its last stage is promoted: the rest of the stream is not sent.
         assertThat(rollout.path("unread").asLong()).isPositive();
+        String html = Files.readString(out.resolve("index.html"));
+        assertThat(html).contains("id=\"rollout\"").contains("Timeline: the candidate").contains("stage 3 (100%)");
+        // The report is rendered from verdict.json, rollout included: rendering it again changes nothing.
+        Path again = tmp.resolve("again");
+        assertThat(shadowgate("report", out.toString(), "--out", again.toString()).exit()).isZero();
+        assertThat(Files.readString(again.resolve("index.html"))).isEqualTo(html);
     }
 
     @Test

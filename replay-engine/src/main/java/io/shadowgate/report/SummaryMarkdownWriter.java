@@ -14,12 +14,17 @@ import io.shadowgate.compare.response.EndpointDiffSummary;
 import io.shadowgate.compare.response.PathClass;
 import io.shadowgate.compare.response.PathCounts;
 import io.shadowgate.compare.response.PathDiffSummary;
+import io.shadowgate.judge.CapacityCurve;
+import io.shadowgate.judge.CapacityCurves;
 import io.shadowgate.judge.Decision;
 import io.shadowgate.judge.GateResult;
 import io.shadowgate.judge.Verdict;
 import io.shadowgate.metrics.EndpointSummary;
 import io.shadowgate.metrics.OutcomeCounts;
 import io.shadowgate.metrics.TargetSummary;
+import io.shadowgate.rehearsal.RolloutResult;
+import io.shadowgate.rehearsal.StageOutcome;
+import io.shadowgate.rehearsal.StageResult;
 import io.shadowgate.traffic.TrafficScan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +98,9 @@ public final class SummaryMarkdownWriter implements ReportWriter {
         String tail = identity(result) + reproduce(result) + footer(result);
         MarkdownPage body = new MarkdownPage(maxBytes - ReportText.utf8Length(tail) - CUT_NOTE_BYTES);
         verdict(body, result);
+        rollout(body, result.rollout());
         gates(body, result.verdict());
+        capacity(body, result.capacity());
         outcomes(body, result.targets());
         responses(body, result.responses());
         if (body.cut) {
@@ -132,6 +139,54 @@ public final class SummaryMarkdownWriter implements ReportWriter {
             }
             md.line("- " + block(reasons.get(i), LINE_CHARS));
         }
+    }
+
+    /** A rehearsal's phases, and how fast an abort was detected and reverted. */
+    private static void rollout(MarkdownPage md, RolloutResult rollout) {
+        if (rollout == null) {
+            return;
+        }
+        md.line("");
+        md.line("### Rollout: " + rollout.outcome().name().toLowerCase(Locale.ROOT));
+        md.line("");
+        if (rollout.timeToDetectMillis() != null) {
+            md.line(String.format(Locale.ROOT, "Detected %s s after %s; the candidate's last request ended %s s after "
+                            + "the abort.", ReportNumbers.seconds(rollout.timeToDetectMillis()),
+                    inline(rollout.onset(), LINE_CHARS), rollout.timeToRevertMillis() == null ? "?"
+                            : ReportNumbers.seconds(rollout.timeToRevertMillis())));
+            md.line("");
+        }
+        List<StageResult> stages = rollout.stages();
+        md.table(List.of("Phase", "Outcome", "From", "To", "Looks", "Requests", "To the candidate", "Check"),
+                "---,---,---:,---:,---:,---:,---:,---", stages.size(), TARGET_ROWS, i -> {
+                    StageResult s = stages.get(i);
+                    boolean reached = s.outcome() != StageOutcome.NOT_REACHED;
+                    return List.of(cell(s.label()), s.outcome().name(),
+                            reached ? ReportNumbers.seconds(s.startMillis()) + " s" : "",
+                            reached ? ReportNumbers.seconds(s.endMillis()) + " s" : "",
+                            reached ? Integer.toString(s.looks()) : "", ReportNumbers.count(s.requests()),
+                            ReportNumbers.count(s.candidate().scheduled()),
+                            s.addsUp() ? "adds up" : "**does NOT add up**");
+                });
+    }
+
+    /** Each version's knee per budget. */
+    private static void capacity(MarkdownPage md, List<CapacityCurves> capacity) {
+        if (capacity == null) {
+            return;
+        }
+        md.line("");
+        md.line("### Capacity knees");
+        md.line("");
+        List<String[]> rows = new ArrayList<>();
+        for (CapacityCurves budget : capacity) {
+            for (CapacityCurve curve : List.of(budget.baseline(), budget.candidate())) {
+                rows.add(new String[] {budget.budget().name() + " <= " + budget.budget().limitText(), curve.version(),
+                        curve.knee().statement()});
+            }
+        }
+        md.table(List.of("Budget", "Version", "Knee"), "---,---,---", rows.size(), TARGET_ROWS,
+                i -> List.of(cell(rows.get(i)[0]), cell(rows.get(i)[1]), cell(rows.get(i)[2])));
     }
 
     /** Every gate, NO_GO first, then INCONCLUSIVE, then GO; scenario order within each. */

@@ -62,6 +62,9 @@ class RehearsalRunTest {
         assertThat(rollout.path("unread").asLong()).isPositive();
         String html = Files.readString(out.resolve("index.html"));
         assertThat(html).contains("id=\"rollout\"").contains("Timeline: the candidate").contains("stage 3 (100%)");
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("### Rollout: completed")
+                .contains("| stage 2 (50%) | PROMOTED |");
+        assertThat(Files.readString(out.resolve("junit.xml"))).contains("stage 1 (10%)");
         // The report is rendered from verdict.json, rollout included: rendering it again changes nothing.
         Path again = tmp.resolve("again");
         assertThat(shadowgate("report", out.toString(), "--out", again.toString()).exit()).isZero();

@@ -13,14 +13,15 @@ import java.util.Set;
 
 /**
  * The headers that belong to one connection, not to the message (RFC 9110 §7.6.1): removed
- * before a message is forwarded, and left out of records. Stateless.
+ * before a message is forwarded, and left out of records. Stateless. Public for the other
+ * proxy, the fault-injecting one in {@code sim}, which forwards by the same rules.
  *
  * <p>Content-Length and Transfer-Encoding stay on forwarded messages even when a Connection
  * header names them: Netty's encoders frame each forwarded message by them (chunked stays
  * chunked), and dropping them would let a client smuggle a second request past the framing.
  * Records leave them out: a record holds the body itself.
  */
-final class HopByHop {
+public final class HopByHop {
 
     /** Connection-scoped on every hop; {@code Upgrade} too, since the proxy relays HTTP/1.1 only. */
     private static final Set<String> CONNECTION_SCOPED = Set.of("connection", "keep-alive", "proxy-connection", "te", "upgrade");
@@ -36,7 +37,7 @@ final class HopByHop {
     }
 
     /** Removes the connection-scoped headers, and those the Connection header names, before forwarding. */
-    static void strip(HttpHeaders headers) {
+    public static void strip(HttpHeaders headers) {
         for (String name : nominated(headers)) {
             if (!NEVER_STRIPPED_BY_NOMINATION.contains(name)) {
                 headers.remove(name);

@@ -155,25 +155,15 @@ final class CaptureCommand implements Callable<Integer> {
         if (maxBodyBytes > CaptureOptions.MAX_MAX_BODY_BYTES) {
             throw usage("--max-body must be at most 256MiB, was " + maxBody);
         }
-        String host = CaptureOptions.DEFAULT_LISTEN_HOST;
-        String port = listen.trim();
-        int colon = port.lastIndexOf(':');
-        if (colon >= 0) {
-            host = colon == 0 ? host : port.substring(0, colon).replace("[", "").replace("]", "");
-            port = port.substring(colon + 1);
-        }
-        int listenPort;
+        ListenAddress at;
         try {
-            listenPort = Integer.parseInt(port);
-        } catch (NumberFormatException e) {
-            throw usage("--listen '" + listen + "' is not [HOST:]PORT");
-        }
-        if (listenPort < 0 || listenPort > 65_535) {
-            throw usage("--listen port must be between 0 and 65535, was " + listenPort);
+            at = ListenAddress.parse(listen, CaptureOptions.DEFAULT_LISTEN_HOST);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
         Redactor redactor = noRedact ? Redactor.none() : Redactor.withDefaults(redactHeaders, redactFields);
         return CaptureOptions.of(target, out)
-                .withListen(host, listenPort)
+                .withListen(at.host(), at.port())
                 .withSample(sample, seed)
                 .withMaxBodyBytes((int) maxBodyBytes)
                 .withRotateBytes(rotateMb << 20)

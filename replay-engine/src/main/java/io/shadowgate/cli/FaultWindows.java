@@ -4,9 +4,9 @@ import io.shadowgate.rehearsal.FaultWindow;
 import io.shadowgate.scenario.FaultSpec;
 import io.shadowgate.scenario.Scenario;
 import io.shadowgate.scenario.TargetSpec;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The faults a scenario schedules at its simulated targets, as the rollout's timeline shows them. */
@@ -24,8 +24,8 @@ final class FaultWindows {
             }
             for (FaultSpec fault : target.simulated().faults()) {
                 long at = fault.at().toMillis();
-                windows.add(new FaultWindow(e.getKey(), fault.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                        at, at + fault.duration().toMillis(), describe(fault)));
+                windows.add(new FaultWindow(e.getKey(), fault.kind().yamlName(), at, at + fault.duration().toMillis(),
+                        describe(fault)));
             }
         }
         return windows;
@@ -33,9 +33,15 @@ final class FaultWindows {
 
     private static String describe(FaultSpec fault) {
         String span = "from " + fault.at().toMillis() + " ms for " + fault.duration().toMillis() + " ms";
+        String share = fault.fraction() == 1 ? " "
+                : " (" + BigDecimal.valueOf(fault.fraction() * 100).stripTrailingZeros().toPlainString() + "% of requests) ";
         return switch (fault.kind()) {
             case STALL -> "answers nothing " + span;
-            case SLOW -> "adds " + fault.add().toMillis() + " ms " + span;
+            case SLOW -> "adds " + fault.add().toMillis() + " ms" + share + span;
+            case ERRORS -> "answers " + fault.status() + share + span;
+            case RESET -> "resets connections" + share + span;
+            case HANG -> "never answers" + share + span;
+            case SLOW_BODY -> "spreads bodies over " + fault.add().toMillis() + " ms" + share + span;
         };
     }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "Pre-authorizes a rollback candidate: replays traffic against the baseline and the candidate "
                 + "side by side and returns GO, NO_GO or INCONCLUSIVE with the evidence.",
         subcommands = {RunCommand.class, ImportCommand.class, SynthCommand.class, SimulateCommand.class,
-            CaptureCommand.class, JudgeCommand.class, ReportCommand.class, VerifyCommand.class,
+            CaptureCommand.class, ProxyCommand.class, JudgeCommand.class, ReportCommand.class, VerifyCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
             " 1:NO_GO: a gate is breached",
             " 2:INCONCLUSIVE: too little evidence either way",
             "64:usage error",
-            "65:bad input data (scenario, traffic)",
+            "65:bad input data (scenario, traffic, faults file)",
             "69:a target could not be reached at all",
             "70:internal error"})
 public final class Main implements Runnable {
@@ -94,6 +94,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, import, synth, capture, simulate, judge, report, verify)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, import, synth, capture, proxy, simulate, judge, report, verify)");
     }
 }

@@ -20,7 +20,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--profile", paramLabel = "FILE",
             description = "Behaviour from a YAML/JSON file holding the keys of a scenario's 'simulated:' block "
-                    + "(version, latency, errorRate, errorStatus, faults, responses); overrides the behaviour options below.")
+                    + "(version, latency, errorRate, errorStatus, faults, responses, concurrency); overrides the behaviour options below.")
     Path profileFile;
 
     @Option(names = "--model-version", paramLabel = "VERSION", defaultValue = "1.0.0",

@@ -3,6 +3,7 @@ package io.shadowgate.scenario;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -101,13 +102,22 @@ final class FieldChecks {
 
     /** A case-insensitive enum choice, e.g. {@code poisson} → {@code POISSON}. */
     <E extends Enum<E>> E choice(String path, String text, Class<E> type) throws ScenarioException {
+        return choice(path, text, type, c -> c.name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A case-insensitive enum choice whose file spelling is {@code spelling} of the constant
+     * (e.g. {@code slow-body} for {@code SLOW_BODY}); messages list the choices so spelled.
+     */
+    <E extends Enum<E>> E choice(String path, String text, Class<E> type, Function<E, String> spelling)
+            throws ScenarioException {
         for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(text.trim())) {
+            if (spelling.apply(constant).equalsIgnoreCase(text.trim())) {
                 return constant;
             }
         }
         String allowed = Arrays.stream(type.getEnumConstants())
-                .map(c -> c.name().toLowerCase(Locale.ROOT))
+                .map(spelling)
                 .collect(Collectors.joining(", "));
         throw invalid(path, "expected one of: " + allowed + "; found '" + text + "'");
     }

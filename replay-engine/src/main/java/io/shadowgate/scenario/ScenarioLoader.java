@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -44,11 +45,19 @@ import java.util.Locale;
  *         tail: 80ms               # default 0; required and > 0 if tailProbability > 0
  *       errorRate: 0.5%            # fraction, default 0
  *       errorStatus: 503           # 500..599, default 503
- *       faults:                    # optional list
- *         - kind: stall            # stall (hold responses) or slow (add latency), any case
+ *       concurrency: 8             # optional integer >= 1: requests in service at once; later ones
+ *                                  #   wait first come, first served (default: no limit)
+ *       faults:                    # optional list (see FaultsValidator)
+ *         - kind: errors           # stall (hold responses), slow (add latency), errors (answer
+ *                                  #   status), reset (TCP reset), hang (never answer), slow-body
+ *                                  #   (body spread over add); any case
  *           at: 2s                 # >= 0, from the schedule's start
  *           duration: 1s           # > 0
- *           add: 5ms               # kind slow only, required there: latency added to each request
+ *           fraction: 50%          # not for stall; share of requests arriving in the window hit,
+ *                                  #   default 100%
+ *           status: 502            # errors only: 400..599, default 503; never GET /healthz
+ *           # add: 5ms             # slow and slow-body only, required there: latency added to a
+ *                                  #   request (slow), time the body takes after the headers (slow-body)
  *       responses:                 # optional; varies the 200 answers of POST /v1/predict only, never
  *                                  #   /healthz or errors. Fields: requestId, modelVersion, label, score
  *                                  #   (+ servedAt, traceId if nondeterministic), named before renaming
@@ -171,7 +180,7 @@ public final class ScenarioLoader {
 
     /**
      * Reads a simulated target's profile on its own (the keys of a {@code simulated:} block:
-     * version, latency, errorRate, errorStatus, faults, responses), for
+     * version, latency, errorRate, errorStatus, faults, responses, concurrency), for
      * {@code shadowgate simulate --profile}.
      *
      * @throws ScenarioException if the file cannot be read or is not a valid profile
@@ -182,6 +191,23 @@ public final class ScenarioLoader {
         ScenarioDocument.SimulatedDoc document = DocumentBinder.bind(tree, ScenarioDocument.SimulatedDoc.class,
                 "a simulated profile");
         return new TargetValidator(new FieldChecks(tree)).simulated("", document);
+    }
+
+    /**
+     * Reads a faults file, {@code faults: [{kind: errors, at: 10s, duration: 5s}, ...]} with the
+     * fault keys of a simulated target, for {@code shadowgate proxy --faults}. An empty list is
+     * allowed (the proxy then only forwards).
+     *
+     * @throws ScenarioException if the file cannot be read or is not a valid faults file
+     */
+    public static List<FaultSpec> loadFaults(Path file) throws ScenarioException {
+        byte[] content = read(file);
+        LocatedTree tree = LocatedTree.parse(file, content, isJson(file) ? JSON : YAML);
+        FaultsValidator.FaultsFileDoc document = DocumentBinder.bind(tree, FaultsValidator.FaultsFileDoc.class,
+                "a faults file");
+        FieldChecks check = new FieldChecks(tree);
+        return new FaultsValidator(check).faults("faults", check.required("", "faults", document.faults(),
+                "the list of faults, e.g. [{kind: errors, at: 10s, duration: 5s, fraction: 50%}]"));
     }
 
     private static boolean isJson(Path file) {

@@ -1,10 +1,8 @@
 package io.shadowgate.scenario;
 
 import static io.shadowgate.scenario.LocatedTree.child;
-import static io.shadowgate.scenario.LocatedTree.item;
 
 import io.shadowgate.compare.model.ValuePath;
-import io.shadowgate.scenario.ScenarioDocument.FaultDoc;
 import io.shadowgate.scenario.ScenarioDocument.LatencyDoc;
 import io.shadowgate.scenario.ScenarioDocument.SimulatedDoc;
 import io.shadowgate.scenario.ScenarioDocument.TargetDoc;
@@ -13,7 +11,6 @@ import io.shadowgate.scenario.ScenarioDocument.VersionFromDoc;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,16 +176,13 @@ final class TargetValidator {
         if (errorStatus < 500 || errorStatus > 599) {
             throw check.invalid(child(path, "errorStatus"), "must be a 5xx status (500..599), found " + errorStatus);
         }
-        List<FaultSpec> faults = new ArrayList<>();
-        if (doc.faults() != null) {
-            String faultsPath = child(path, "faults");
-            for (int i = 0; i < doc.faults().size(); i++) {
-                faults.add(fault(item(faultsPath, i), doc.faults().get(i)));
-            }
-        }
+        List<FaultSpec> faults = new FaultsValidator(check).faults(child(path, "faults"), doc.faults());
         ResponseVariation responses = new ResponseVariationValidator(check)
                 .variation(child(path, "responses"), doc.responses());
-        return new SimulatedProfile(version, latency, errorRate, errorStatus, List.copyOf(faults), responses);
+        int concurrency = doc.concurrency() == null
+                ? SimulatedProfile.UNLIMITED_CONCURRENCY
+                : (int) check.atLeast(child(path, "concurrency"), doc.concurrency(), 1);
+        return new SimulatedProfile(version, latency, errorRate, errorStatus, faults, responses, concurrency);
     }
 
     private LatencyProfile latency(String path, LatencyDoc doc) throws ScenarioException {
@@ -205,26 +199,6 @@ final class TargetValidator {
             }
         }
         return new LatencyProfile(millis(median), sigma, tailProbability, millis(tail));
-    }
-
-    private FaultSpec fault(String path, FaultDoc doc) throws ScenarioException {
-        if (doc == null) {
-            throw check.invalid(path, "empty fault; expected a mapping with kind, at and duration (and add for kind slow)");
-        }
-        FaultSpec.FaultKind kind = check.choice(child(path, "kind"),
-                check.required(path, "kind", doc.kind()), FaultSpec.FaultKind.class);
-        Duration at = check.duration(child(path, "at"), check.required(path, "at", doc.at()));
-        Duration duration = check.positiveDuration(child(path, "duration"),
-                check.required(path, "duration", doc.duration()));
-        if (kind != FaultSpec.FaultKind.SLOW) {
-            if (doc.add() != null) {
-                throw check.invalid(child(path, "add"), "only a fault of kind slow adds latency");
-            }
-            return new FaultSpec(kind, at, duration);
-        }
-        Duration add = check.positiveDuration(child(path, "add"), check.required(path, "add", doc.add(),
-                "required for kind slow: the latency added, e.g. 20ms"));
-        return new FaultSpec(kind, at, duration, add);
     }
 
     private static double millis(Duration duration) {

@@ -24,9 +24,15 @@ import java.util.concurrent.TimeUnit;
  * <p>Latency applies to every response, whatever the endpoint or status (a slow server is slow
  * everywhere). Injected errors ({@code errorRate}, {@code errorStatus}) apply only to
  * {@code POST /v1/predict}, decided before the body is read, so health checks keep passing
- * while the model fails. Stall windows are measured from {@link #start}; a response due inside
- * one is written when it ends (see {@link StallSchedule}). The profile's
- * {@link io.shadowgate.scenario.ResponseVariation} changes the successful predict answers only.
+ * while the model fails. With a {@code concurrency} limit the drawn latency is a service time,
+ * and a request that finds every slot busy waits first (see {@link ServiceQueue}).
+ *
+ * <p>Fault windows count from {@link #start} until {@link #anchorFaults} moves their origin. A
+ * response due inside a stall is written when it ends (see {@link StallSchedule}); the other
+ * kinds hit a share of the requests arriving in their window (see {@link RequestFaults} and
+ * {@link SimulatedRequestHandler}): {@code errors} fail every endpoint but {@code GET /healthz}, the
+ * rest every request. The profile's {@link io.shadowgate.scenario.ResponseVariation} changes the
+ * successful predict answers only.
  */
 public final class SimulatedServer implements AutoCloseable {
 
@@ -80,6 +86,7 @@ public final class SimulatedServer implements AutoCloseable {
         }
         BehaviourModel behaviour = new BehaviourModel(profile);
         FaultPlan faults = FaultPlan.of(profile.faults());
+        ServiceQueue service = ServiceQueue.of(profile.concurrency());
         ModelApi api = new ModelApi(profile.version(), profile.responses());
 
         Transport transport = Transport.best();
@@ -93,7 +100,7 @@ public final class SimulatedServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 // Small JSON answers must leave when due; Nagle would add its own latency.
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new SimulatedServerInitializer(api, behaviour, faults, faultClock, seed));
+                .childHandler(new SimulatedServerInitializer(api, behaviour, faults, service, faultClock, seed));
 
         ChannelFuture bound = bootstrap.bind(host, port).awaitUninterruptibly();
         if (!bound.isSuccess()) {

@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
 /**
  * The pipeline of every connection to a simulated server: HTTP codec, whole-request
  * aggregation, then the request handler with its own random stream. Shared by the server's
- * event loops; its only mutable state is the root random generator, split under its lock.
+ * event loops; its only mutable state is the root random generator, split under its lock (the
+ * service queue it hands on locks itself).
  */
 final class SimulatedServerInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -20,15 +21,17 @@ final class SimulatedServerInitializer extends ChannelInitializer<SocketChannel>
     private final ModelApi api;
     private final BehaviourModel behaviour;
     private final FaultPlan faults;
+    private final ServiceQueue service;
     private final FaultClock faultClock;
     /** Guarded by itself: {@code split()} is not thread-safe, and children run on several loops. */
     private final SplittableRandom root;
 
-    SimulatedServerInitializer(ModelApi api, BehaviourModel behaviour, FaultPlan faults,
+    SimulatedServerInitializer(ModelApi api, BehaviourModel behaviour, FaultPlan faults, ServiceQueue service,
                                FaultClock faultClock, long seed) {
         this.api = api;
         this.behaviour = behaviour;
         this.faults = faults;
+        this.service = service;
         this.faultClock = faultClock;
         this.root = new SplittableRandom(seed);
     }
@@ -44,6 +47,6 @@ final class SimulatedServerInitializer extends ChannelInitializer<SocketChannel>
         ch.pipeline()
                 .addLast("http", new HttpServerCodec())
                 .addLast("aggregate", new HttpObjectAggregator(MAX_BODY_BYTES))
-                .addLast("simulate", new SimulatedRequestHandler(api, behaviour, faults, faultClock, rng));
+                .addLast("simulate", new SimulatedRequestHandler(api, behaviour, faults, service, faultClock, rng));
     }
 }

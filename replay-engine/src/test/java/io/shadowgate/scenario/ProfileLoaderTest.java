@@ -53,7 +53,7 @@ class ProfileLoaderTest {
         assertThatThrownBy(() -> ScenarioLoader.loadProfile(stall))
                 .isInstanceOf(ScenarioException.class)
                 .hasMessageContaining("faults[0].add")
-                .hasMessageContaining("only a fault of kind slow adds latency");
+                .hasMessageContaining("only faults of kind slow and slow-body take add");
     }
 
     @Test

@@ -19,10 +19,17 @@ final class ErrorRateGates {
 
     private final Levels levels;
     private final long minSamples;
+    private final boolean exactInterval;
 
-    ErrorRateGates(Levels levels, long minSamples) {
+    /**
+     * @param exactInterval whether the interval shown with few errors is the exact one (inverting
+     *                      the exact test: up to seconds at 2,000 requests a side) or Newcombe's
+     *                      (for looks that must be quick); the exact tests at the margin decide either way
+     */
+    ErrorRateGates(Levels levels, long minSamples, boolean exactInterval) {
         this.levels = levels;
         this.minSamples = minSamples;
+        this.exactInterval = exactInterval;
     }
 
     GateResult increase(Evidence ev, ErrorRateGate gate) {
@@ -35,6 +42,7 @@ final class ErrorRateGates {
         boolean exact = ErrorRateDifference.isSmallCount(b, c)
                 && Math.max(b.trials(), c.trials()) <= ErrorRateDifference.EXACT_INTERVAL_MAX_TRIALS;
         String method = exact ? "exact unconditional tests at the margin (Chan 1998), few errors"
+                + (exactInterval ? "" : "; the interval shown is Newcombe's, which did not decide")
                 : "Newcombe hybrid score interval (Newcombe 1998, method 10)";
         String rule = levels.rule("candidate error rate - baseline error rate", "+" + Format.points(margin), method);
         long fewest = Math.min(b.trials(), c.trials());
@@ -51,8 +59,11 @@ final class ErrorRateGates {
         if (exact) {
             // The exact tests at the margin decide (their p-values are not monotone in the margin,
             // so an inverted interval can disagree with them); one inverted interval is reported.
-            goSide = ExactUnconditionalTest.interval(b, c, ErrorRateDifference.confidenceForOneSidedAlpha(alphaGo));
-            noGoSide = goSide;
+            goSide = exactInterval
+                    ? ExactUnconditionalTest.interval(b, c, ErrorRateDifference.confidenceForOneSidedAlpha(alphaGo))
+                    : ErrorRateDifference.newcombe(b, c, ErrorRateDifference.confidenceForOneSidedAlpha(alphaGo));
+            noGoSide = exactInterval ? goSide
+                    : ErrorRateDifference.newcombe(b, c, ErrorRateDifference.confidenceForOneSidedAlpha(alphaNoGo));
             d = ExactUnconditionalTest.overMarginPValue(b, c, margin) <= alphaNoGo ? Decision.NO_GO
                     : ExactUnconditionalTest.nonInferiorityPValue(b, c, margin) <= alphaGo ? Decision.GO
                     : Decision.INCONCLUSIVE;

@@ -28,6 +28,8 @@ public final class Judge {
     private final long seed;
     /** Windows the run plans to judge one by one, or 0 when it is judged as a whole only. */
     private final int windows;
+    /** Whether error-rate gates with few errors show the exact interval, which can take seconds to invert. */
+    private final boolean exactIntervals;
 
     public Judge(Gates gates) {
         this(gates, 1);
@@ -43,6 +45,11 @@ public final class Judge {
     }
 
     private Judge(Gates gates, long seed, Levels levels, int windows) {
+        this(gates, seed, levels, windows, true);
+    }
+
+    private Judge(Gates gates, long seed, Levels levels, int windows, boolean exactIntervals) {
+        this.exactIntervals = exactIntervals;
         this.gates = gates;
         this.levels = levels;
         this.seed = seed;
@@ -74,7 +81,16 @@ public final class Judge {
         if (phases < 2) {
             return this;
         }
-        return new Judge(gates, seed, levels.withNoGoShare(levels.noGoShare() / phases), windows);
+        return new Judge(gates, seed, levels.withNoGoShare(levels.noGoShare() / phases), windows, exactIntervals);
+    }
+
+    /**
+     * This judge for looks that must be quick (a rollout looks every second): with few errors
+     * the error-rate gate still decides by the exact tests at the margin (milliseconds), but
+     * shows Newcombe's interval instead of inverting the exact test (seconds at 2,000 a side).
+     */
+    public Judge quick() {
+        return new Judge(gates, seed, levels, windows, false);
     }
 
     /**
@@ -213,7 +229,7 @@ public final class Judge {
             }
         }
         if (gates.errorRate() != null) {
-            results.add(new ErrorRateGates(levels, gates.minSamples()).increase(evidence, gates.errorRate()));
+            results.add(new ErrorRateGates(levels, gates.minSamples(), exactIntervals).increase(evidence, gates.errorRate()));
         }
         return results;
     }

@@ -164,9 +164,12 @@ public final class Rollout implements AutoCloseable {
             return;
         }
         Judge judge = (last ? Judge.afterLooks(gates, seed, state.looks - 1, planned)
-                : Judge.atInterimLook(gates, seed, state.looks, planned)).forPhases(phases.size());
+                : Judge.atInterimLook(gates, seed, state.looks, planned)).forPhases(phases.size()).quick();
         Verdict verdict = judge(judge, phase);
         state.judged(verdict);
+        // Decisions take effect when judging ends, and judging can take a while (exact tests on
+        // many requests): the timeline and time-to-detect count it.
+        now = nowMillis();
         switch (verdict.decision()) {
             case NO_GO -> abort(now, phase, verdict.reasons(), Decision.NO_GO);
             case GO -> {

@@ -2,10 +2,7 @@ package io.shadowgate.rehearsal;
 
 import io.shadowgate.compare.ResponseFindings;
 import io.shadowgate.judge.Decision;
-import io.shadowgate.judge.Evidence;
 import io.shadowgate.judge.GateResult;
-import io.shadowgate.judge.Judge;
-import io.shadowgate.judge.Looks;
 import io.shadowgate.judge.Verdict;
 import io.shadowgate.metrics.ScheduleCounter;
 import io.shadowgate.replay.OutcomeSink;
@@ -33,7 +30,7 @@ import java.util.function.Function;
  *
  * <p>Looks inside a phase spend its error budget O'Brien–Fleming-style over the looks its
  * hold and extensions allow, so promoting or aborting early is anytime-valid; the last look
- * spends what the others left. The phases share the NO_GO budget (see {@link Judge#forPhases}).
+ * spends what the others left; see {@link StageRule}.
  *
  * <p>The looks run on the rollout's own thread; {@link #finish} once the replay has returned.
  */
@@ -51,6 +48,7 @@ public final class Rollout implements AutoCloseable {
     /** The response findings so far, by one-sided level; null when responses are not compared. */
     private final Function<Double, ResponseFindings> findingsSoFar;
     private final ScheduledExecutorService looks;
+    private final StageRule rule;
 
     // Owned by the rollout thread until close(); finish() reads them after.
     private final List<TimelineEvent> timeline = new ArrayList<>();
@@ -76,6 +74,7 @@ public final class Rollout implements AutoCloseable {
         this.seed = scenario.seed();
         this.plan = scenario.rehearsal();
         this.phases = Phase.of(plan);
+        this.rule = new StageRule(gates, seed, plan, phases.size());
         this.faults = List.copyOf(faults);
         this.findingsSoFar = findingsSoFar;
         // One book per phase, and one for what is routed after the rollout ends.
@@ -153,58 +152,43 @@ public final class Rollout implements AutoCloseable {
         Phase phase = phases.get(current);
         PhaseState state = states.get(current);
         state.looks++;
-        int perHold = perHold(phase);
-        // The look interval's last few milliseconds count: a look due at the hold's end may wake a little early.
-        boolean holdEnds = now - state.startMillis + 5 >= phase.hold().toMillis() * (1 + state.extensions);
-        boolean last = holdEnds && state.extensions >= plan.extensions();
-        int planned = perHold * (1 + plan.extensions());
-        if (!last && !Looks.judged(gates.confidence(), state.looks, planned)) {
-            event(now, TimelineEvent.Kind.LOOK, phase, "look " + state.looks + " of " + planned
-                    + " planned spends none of the error budget this early; not judged");
+        StageRule.Step step = rule.look(phase, state.looks, now - state.startMillis, state.extensions,
+                () -> ledger.evidence(phase), () -> findings(phase));
+        String which = "look " + state.looks + " of " + step.planned();
+        if (step.verdict() == null) {
+            event(now, TimelineEvent.Kind.LOOK, phase, which + " planned spends none of the error budget this early; "
+                    + "not judged");
             return;
         }
-        Judge judge = (last ? Judge.afterLooks(gates, seed, state.looks - 1, planned)
-                : Judge.atInterimLook(gates, seed, state.looks, planned)).forPhases(phases.size()).quick();
-        Verdict verdict = judge(judge, phase);
+        Verdict verdict = step.verdict();
         state.judged(verdict);
         // Decisions take effect when judging ends, and judging can take a while (exact tests on
         // many requests): the timeline and time-to-detect count it.
         now = nowMillis();
-        switch (verdict.decision()) {
-            case NO_GO -> abort(now, phase, verdict.reasons(), Decision.NO_GO);
-            case GO -> {
-                if (plan.promoteEarly() || holdEnds) {
-                    promote(now, phase);
-                } else {
-                    event(now, TimelineEvent.Kind.LOOK, phase, "look " + state.looks + " of " + planned
-                            + ": every gate holds; kept for its full hold (promoteEarly: false)");
-                }
+        switch (step.action()) {
+            case ABORT -> abort(now, phase, verdict.reasons(), Decision.NO_GO);
+            case PROMOTE -> promote(now, phase);
+            case ABANDON -> {
+                List<String> reasons = new ArrayList<>();
+                reasons.add(phase.label() + " was still inconclusive after " + state.extensions
+                        + " extension(s); the shift is abandoned rather than widened on thin evidence");
+                reasons.addAll(verdict.reasons());
+                abort(now, phase, reasons, Decision.INCONCLUSIVE);
             }
-            case INCONCLUSIVE -> {
-                if (last) {
-                    List<String> reasons = new ArrayList<>();
-                    reasons.add(phase.label() + " was still inconclusive after " + state.extensions
-                            + " extension(s); the shift is abandoned rather than widened on thin evidence");
-                    reasons.addAll(verdict.reasons());
-                    abort(now, phase, reasons, Decision.INCONCLUSIVE);
-                } else if (holdEnds) {
-                    state.extensions++;
-                    event(now, TimelineEvent.Kind.EXTENDED, phase, "inconclusive at the end of its hold; extended by "
-                            + millis(phase.hold().toMillis()) + " (" + state.extensions + " of " + plan.extensions()
-                            + "): " + first(verdict.reasons()));
-                } else {
-                    event(now, TimelineEvent.Kind.LOOK, phase, "look " + state.looks + " of " + planned
-                            + ": inconclusive: " + first(verdict.reasons()));
-                }
+            case EXTEND -> {
+                state.extensions++;
+                event(now, TimelineEvent.Kind.EXTENDED, phase, "inconclusive at the end of its hold; extended by "
+                        + millis(phase.hold().toMillis()) + " (" + state.extensions + " of " + plan.extensions()
+                        + "): " + first(verdict.reasons()));
             }
+            default -> event(now, TimelineEvent.Kind.LOOK, phase, which + ": " + (verdict.decision() == Decision.GO
+                    ? "every gate holds; kept for its full hold (promoteEarly: false)"
+                    : "inconclusive: " + first(verdict.reasons())));
         }
     }
 
-    private Verdict judge(Judge judge, Phase phase) {
-        Evidence evidence = ledger.evidence(phase);
-        ResponseFindings findings = phase.shadow() && findingsSoFar != null
-                ? findingsSoFar.apply(1 - gates.confidence()) : null;
-        return judge.judge(List.of(evidence), List.of(), findings);
+    private ResponseFindings findings(Phase phase) {
+        return phase.shadow() && findingsSoFar != null ? findingsSoFar.apply(1 - gates.confidence()) : null;
     }
 
     private void promote(long now, Phase phase) {
@@ -260,9 +244,8 @@ public final class Rollout implements AutoCloseable {
         if (ended == null) {
             Phase phase = phases.get(current);
             PhaseState state = states.get(current);
-            int planned = perHold(phase) * (1 + plan.extensions());
             Verdict verdict = interrupted ? null
-                    : judge(Judge.afterLooks(gates, seed, state.looks, planned).forPhases(phases.size()), phase);
+                    : rule.closing(phase, state.looks, ledger.evidence(phase), findings(phase));
             if (verdict != null) {
                 state.looks++;
                 state.judged(verdict);
@@ -354,10 +337,6 @@ public final class Rollout implements AutoCloseable {
 
     private static WeightedRouter.Route routeOf(Phase phase) {
         return new WeightedRouter.Route(phase.index(), phase.shadow(), phase.weight());
-    }
-
-    private int perHold(Phase phase) {
-        return (int) Math.max(1, -Math.floorDiv(-phase.hold().toNanos(), plan.look().toNanos()));
     }
 
     private String describe(Phase phase) {

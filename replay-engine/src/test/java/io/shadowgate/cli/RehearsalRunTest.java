@@ -6,7 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shadowgate.cli.RunCommandTest.Result;
+import io.shadowgate.capture.Upstream;
+import io.shadowgate.scenario.FaultSpec;
+import io.shadowgate.scenario.LatencyProfile;
+import io.shadowgate.scenario.SimulatedProfile;
+import io.shadowgate.sim.FaultProxy;
+import io.shadowgate.sim.FaultProxyOptions;
+import io.shadowgate.sim.SimulatedServer;
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,6 +119,60 @@ class RehearsalRunTest {
         assertThat(kinds).containsSubsequence("STAGE_STARTED", "PROMOTED", "STAGE_STARTED", "FAULT_STARTED", "ABORTED",
                 "REVERTED");
         assertAccountsAddUp(result);
+    }
+
+    /**
+     * A rehearsal against a real deployment: the candidate is a plain URL, a fault proxy in front
+     * of a server, whose faults the scenario knows nothing about. The rollout still aborts at the
+     * stage the burst hits, and measures detection from that stage's start.
+     */
+    @Test
+    void aRealCandidateBehindTheFaultProxyIsAbortedWhenTheProxyStartsFailingIt() throws IOException {
+        SimulatedProfile profile = new SimulatedProfile("2", new LatencyProfile(5, 0.2, 0, 0), 0,
+                SimulatedProfile.DEFAULT_ERROR_STATUS, List.of());
+        try (SimulatedServer upstream = SimulatedServer.start(profile, "127.0.0.1", 0, 9);
+             FaultProxy proxy = FaultProxy.start(new FaultProxyOptions("127.0.0.1", 0,
+                     Upstream.parse(upstream.address().toString()), List.of(new FaultSpec(FaultSpec.FaultKind.ERRORS,
+                             Duration.ofSeconds(8), Duration.ofSeconds(60), Duration.ZERO, 0.5, 503)), 1L, null),
+                     event -> { })) {
+            Path file = tmp.resolve("proxied.yaml");
+            Files.writeString(file, """
+                    name: proxied
+                    seed: 6
+                    mode: split
+                    targets:
+                      baseline: {simulated: {version: "1", latency: {median: 5ms, sigma: 0.2}}}
+                      candidate: {url: "%s", allowSideEffects: true}
+                    rehearsal:
+                      look: 500ms
+                      extensions: 0
+                      promoteEarly: false
+                      afterAbort: 500ms
+                      stages: [{weight: 10%%, hold: 3s}, {weight: 50%%, hold: 20s}]
+                    timeouts: {request: 1s}
+                    traffic:
+                      synth:
+                        duration: 30s
+                        rate: 2000
+                        arrivals: constant
+                        requests: [{method: POST, path: /v1/predict, body: '{"features": [1, 2, 3]}'}]
+                    gates:
+                      latency: {p50: {maxIncrease: 20%%}}
+                      errorRate: {maxIncrease: 2%%}
+                    """.formatted(proxy.uri()));
+            Path out = tmp.resolve("proxied");
+            Result r = shadowgate("run", file.toString(), "--out", out.toString(), "--quiet");
+
+            assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.NO_GO);
+            JsonNode result = new ObjectMapper().readTree(out.resolve("verdict.json").toFile());
+            JsonNode rollout = result.path("rollout");
+            assertThat(rollout.path("stages").get(1).path("outcome").asText()).as(result.path("verdict").toString())
+                    .isEqualTo("ABORTED");
+            assertThat(result.path("verdict").path("reasons").toString()).contains("error rate increase");
+            assertThat(rollout.path("onset").asText()).contains("start of stage 2 (50%)");
+            assertThat(rollout.path("onsetMillis").asLong()).isEqualTo(rollout.path("stages").get(1).path("startMillis").asLong());
+            assertAccountsAddUp(result);
+        }
     }
 
     /** Per stage, per target and overall, every request ended in exactly one outcome, and nothing is missing. */

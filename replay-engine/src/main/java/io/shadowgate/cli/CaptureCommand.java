@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,13 +33,8 @@ import picocli.CommandLine.Option;
                 + "unchanged and write a sampled copy, credentials redacted, to a traffic file.")
 final class CaptureCommand implements Callable<Integer> {
 
-    @Option(names = "--listen", required = true, paramLabel = "[HOST:]PORT",
-            description = "Address to listen on; HOST defaults to 127.0.0.1 (loopback unless told otherwise), "
-                    + "port 0 picks a free one.")
-    String listen;
-
-    @Option(names = "--upstream", required = true, paramLabel = "URL", description = "The service to forward to: http://HOST:PORT.")
-    String upstream;
+    @Mixin
+    ReverseProxyAddresses addresses;
 
     @Option(names = "--out", required = true, paramLabel = "FILE",
             description = "Traffic file to write (.jsonl, or .jsonl.gz for gzip); rotated files continue as "
@@ -148,7 +144,7 @@ final class CaptureCommand implements Callable<Integer> {
         Upstream target;
         try {
             maxBodyBytes = ByteSizes.parse(maxBody);
-            target = Upstream.parse(upstream);
+            target = Upstream.parse(addresses.upstream);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
@@ -157,7 +153,7 @@ final class CaptureCommand implements Callable<Integer> {
         }
         ListenAddress at;
         try {
-            at = ListenAddress.parse(listen, CaptureOptions.DEFAULT_LISTEN_HOST);
+            at = ListenAddress.parse(addresses.listen, CaptureOptions.DEFAULT_LISTEN_HOST);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,13 +28,8 @@ import picocli.CommandLine.Option;
                 + "and inject the faults of --faults on their schedule (stall, slow, errors, reset, hang, slow-body).")
 final class ProxyCommand implements Callable<Integer> {
 
-    @Option(names = "--listen", required = true, paramLabel = "[HOST:]PORT",
-            description = "Address to listen on; HOST defaults to 127.0.0.1 (loopback unless told otherwise), "
-                    + "port 0 picks a free one.")
-    String listen;
-
-    @Option(names = "--upstream", required = true, paramLabel = "URL", description = "The service to forward to: http://HOST:PORT.")
-    String upstream;
+    @Mixin
+    ReverseProxyAddresses addresses;
 
     @Option(names = "--faults", required = true, paramLabel = "FILE",
             description = "YAML (or .json) file: faults: [{kind: errors, at: 10s, duration: 5s, fraction: 50%%, "
@@ -59,8 +55,8 @@ final class ProxyCommand implements Callable<Integer> {
         ListenAddress at;
         Upstream target;
         try {
-            at = ListenAddress.parse(listen, FaultProxyOptions.DEFAULT_LISTEN_HOST);
-            target = Upstream.parse(upstream);
+            at = ListenAddress.parse(addresses.listen, FaultProxyOptions.DEFAULT_LISTEN_HOST);
+            target = Upstream.parse(addresses.upstream);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -2,7 +2,6 @@ package io.shadowgate.sim;
 
 import io.netty.util.concurrent.EventExecutor;
 import io.shadowgate.scenario.FaultSpec;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +26,8 @@ final class FaultAnnouncer {
         for (int i = 0; i < faults.size(); i++) {
             FaultSpec fault = faults.get(i);
             String name = "fault " + (i + 1) + "/" + faults.size();
-            long start = saturatedNanos(fault.at());
-            long end = start + Math.min(saturatedNanos(fault.duration()), Long.MAX_VALUE - start);
+            long start = Nanos.of(fault.at());
+            long end = Nanos.add(start, Nanos.of(fault.duration()));
             long now = System.nanoTime() - clock.originNanos();
             if (end <= now) {
                 out.accept(elapsed(clock) + " " + name + " was already over: " + fault.describe());
@@ -44,16 +43,5 @@ final class FaultAnnouncer {
     /** Time on the fault clock, e.g. {@code +10.002s}. */
     private static String elapsed(FaultClock clock) {
         return String.format(Locale.ROOT, "%+.3fs", (System.nanoTime() - clock.originNanos()) / 1e9);
-    }
-
-    private static long saturatedNanos(Duration d) {
-        if (d.isNegative()) {
-            return 0;
-        }
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE;
-        }
     }
 }

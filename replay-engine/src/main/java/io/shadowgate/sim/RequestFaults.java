@@ -3,7 +3,6 @@ package io.shadowgate.sim;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.shadowgate.scenario.FaultSpec;
 import io.shadowgate.scenario.FaultSpec.FaultKind;
-import java.time.Duration;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -40,8 +39,8 @@ final class RequestFaults {
         return new RequestFaults(faults.stream()
                 .filter(f -> f.kind() != FaultKind.STALL)
                 .map(f -> {
-                    long start = saturatedNanos(f.at());
-                    return new Window(f, start, saturatedAdd(start, saturatedNanos(f.duration())));
+                    long start = Nanos.of(f.at());
+                    return new Window(f, start, Nanos.add(start, Nanos.of(f.duration())));
                 })
                 .toList());
     }
@@ -73,8 +72,8 @@ final class RequestFaults {
             }
             hit = true;
             switch (f.kind()) {
-                case SLOW -> added = saturatedAdd(added, saturatedNanos(f.add()));
-                case SLOW_BODY -> trickle = saturatedAdd(trickle, saturatedNanos(f.add()));
+                case SLOW -> added = Nanos.add(added, Nanos.of(f.add()));
+                case SLOW_BODY -> trickle = Nanos.add(trickle, Nanos.of(f.add()));
                 case ERRORS -> status = status == 0 ? f.status() : status;
                 case RESET -> reset = true;
                 case HANG -> hang = true;
@@ -86,21 +85,5 @@ final class RequestFaults {
 
     boolean isEmpty() {
         return windows.isEmpty();
-    }
-
-    private static long saturatedNanos(Duration d) {
-        if (d.isNegative()) {
-            return 0;
-        }
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    private static long saturatedAdd(long a, long b) {
-        long sum = a + b;
-        return sum < a ? Long.MAX_VALUE : sum;
     }
 }

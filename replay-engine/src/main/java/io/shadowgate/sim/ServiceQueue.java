@@ -38,7 +38,7 @@ final class ServiceQueue {
     /** When a request arriving at {@code arrivalNanos} and needing {@code serviceNanos} of service is done. */
     long finishNanos(long arrivalNanos, long serviceNanos) {
         if (slots == 0) {
-            return saturatedAdd(arrivalNanos, serviceNanos);
+            return Nanos.add(arrivalNanos, serviceNanos);
         }
         synchronized (freeAt) {
             while (!freeAt.isEmpty() && freeAt.peek() <= arrivalNanos) {
@@ -46,14 +46,9 @@ final class ServiceQueue {
             }
             // Every slot left in the heap is busy past the arrival; with all taken, wait for the first to free.
             long start = freeAt.size() < slots ? arrivalNanos : freeAt.poll();
-            long finish = saturatedAdd(start, serviceNanos);
+            long finish = Nanos.add(start, serviceNanos);
             freeAt.add(finish);
             return finish;
         }
-    }
-
-    private static long saturatedAdd(long a, long b) {
-        long sum = a + b;
-        return sum < a ? Long.MAX_VALUE : sum;
     }
 }

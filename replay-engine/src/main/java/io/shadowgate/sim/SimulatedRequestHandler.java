@@ -120,7 +120,7 @@ final class SimulatedRequestHandler extends SimpleChannelInboundHandler<FullHttp
 
         Pending pending = new Pending(response, request.protocolVersion(), keepAlive, fault);
         queue.add(pending);
-        long serviceNanos = saturatedAdd(decision.delayNanos(), fault.addedNanos());
+        long serviceNanos = Nanos.add(decision.delayNanos(), fault.addedNanos());
         long finishNanos = service.finishNanos(arrivalNanos, serviceNanos);
         long writeNanos = originNanos + faults.stalls().releaseNanos(finishNanos - originNanos);
         long delay = writeNanos - System.nanoTime();
@@ -216,11 +216,6 @@ final class SimulatedRequestHandler extends SimpleChannelInboundHandler<FullHttp
             return "unparseable request";
         }
         return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
-    }
-
-    private static long saturatedAdd(long a, long b) {
-        long sum = a + b;
-        return sum < a ? Long.MAX_VALUE : sum;
     }
 
     private void cancelPending() {

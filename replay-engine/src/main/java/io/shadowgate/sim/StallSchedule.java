@@ -3,7 +3,6 @@ package io.shadowgate.sim;
 import io.shadowgate.scenario.FaultSpec;
 import io.shadowgate.scenario.FaultSpec.FaultKind;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,8 +38,8 @@ final class StallSchedule {
             if (fault.kind() != FaultKind.STALL) {
                 continue;
             }
-            long start = Math.max(0, saturatedNanos(fault.at()));
-            long end = saturatedAdd(start, saturatedNanos(fault.duration()));
+            long start = Math.max(0, Nanos.of(fault.at()));
+            long end = Nanos.add(start, Nanos.of(fault.duration()));
             if (end > start) {
                 windows.add(new long[] {start, end});
             }
@@ -78,21 +77,5 @@ final class StallSchedule {
 
     boolean isEmpty() {
         return starts.length == 0;
-    }
-
-    private static long saturatedNanos(Duration d) {
-        if (d == null || d.isNegative()) {
-            return 0;
-        }
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    private static long saturatedAdd(long a, long b) {
-        long sum = a + b;
-        return sum < a ? Long.MAX_VALUE : sum;
     }
 }

@@ -66,7 +66,8 @@ class HtmlReportBrowserTest {
                 .contains("aria-label=\"throughput, responses per second over time")
                 .contains("aria-label=\"error rate, % of requests over time")
                 .contains("<polyline");
-        assertThat(count(dom.stdout, "<svg ")).as("spectrum, four charts over time, gates over time").isEqualTo(6);
+        assertThat(count(dom.stdout, "<svg ")).as("rollout timeline, spectrum, four charts over time, gates over time")
+                .isEqualTo(7);
         // The planted markup reached the page, as text: no element was made from it.
         String lower = dom.stdout.toLowerCase(Locale.ROOT);
         assertThat(lower).doesNotContain("<script").doesNotContain("<img").doesNotContain("<svg onload");

@@ -14,6 +14,10 @@ import io.shadowgate.metrics.LatencySummary;
 import io.shadowgate.metrics.OutcomeCounts;
 import io.shadowgate.metrics.Percentile;
 import io.shadowgate.metrics.TargetSummary;
+import io.shadowgate.rehearsal.RolloutResult;
+import io.shadowgate.rehearsal.StageOutcome;
+import io.shadowgate.rehearsal.StageResult;
+import io.shadowgate.rehearsal.TimelineEvent;
 import io.shadowgate.replay.Outcome;
 import io.shadowgate.replay.OutcomeKind;
 import io.shadowgate.replay.ResponseContent;
@@ -67,7 +71,25 @@ final class HtmlTestRuns {
             targets.add(new TargetSummary(t.target(), t.address(), t.counts(), t.latency(), t.service(), t.lateness(),
                     endpoints, t.series()));
         }
-        return new RunResult(r.schemaVersion(), r.info(), r.verdict(), targets, recorder.findings(0.01));
+        return new RunResult(r.schemaVersion(), r.info(), r.verdict(), targets, recorder.findings(0.01),
+                plantedRollout(), null);
+    }
+
+    /** A rollout aborted at its second stage, with planted markup wherever text from traffic or a target can reach. */
+    private static RolloutResult plantedRollout() {
+        String planted = PLANTED.get(0);
+        OutcomeCounts counts = new OutcomeCounts(100, 100, 0, 0, 0, 0, 0, 0);
+        StageResult first = new StageResult(0, 1, "5%", false, 0.05, 4_000, 0, 4_000, StageOutcome.PROMOTED, 0, 8,
+                Decision.GO, List.of(), List.of("promoted " + planted), 200, counts, counts);
+        StageResult second = new StageResult(1, 2, "25%", false, 0.25, 6_000, 4_000, 6_600, StageOutcome.ABORTED, 0, 5,
+                Decision.NO_GO, List.of(), List.of("error rate " + planted), 200, counts, counts);
+        List<TimelineEvent> events = List.of(
+                new TimelineEvent(0, TimelineEvent.Kind.STAGE_STARTED, "stage 1 (5%)", planted),
+                new TimelineEvent(6_000, TimelineEvent.Kind.FAULT_STARTED, "candidate" + planted, "errors: " + planted),
+                new TimelineEvent(6_600, TimelineEvent.Kind.ABORTED, "stage 2 (25%)", planted),
+                new TimelineEvent(9_000, TimelineEvent.Kind.FAULT_ENDED, "candidate" + planted, planted));
+        return new RolloutResult(RolloutResult.Outcome.ABORTED, List.of(first, second), events, 6_000L,
+                "the fault " + planted, 6_600L, 6_610L, 600L, 10L, 500, 0);
     }
 
     /**

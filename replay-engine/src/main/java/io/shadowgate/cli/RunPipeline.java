@@ -104,6 +104,7 @@ final class RunPipeline {
                     + "rehearsal.look and stops when the shift is decided; leave --stop-early out");
         }
         TrafficScan scan = scanTraffic(scenario);
+        warnIfTrafficEndsFirst(scenario, scan);
         Path dir = options.outDir() != null ? options.outDir() : defaultDir(scenario, Instant.now());
         try {
             java.nio.file.Files.createDirectories(dir);
@@ -269,6 +270,20 @@ final class RunPipeline {
             live.err().flush();
         }
         return endpoint;
+    }
+
+    /** A rollout needs traffic for its holds at least; with less it can only end undecided, so say so up front. */
+    private void warnIfTrafficEndsFirst(Scenario scenario, TrafficScan scan) {
+        if (scenario.rehearsal() == null) {
+            return;
+        }
+        Duration needed = scenario.rehearsal().plannedLength();
+        if (scan.spanMicros() < needed.toNanos() / 1_000) {
+            options.live().err().printf(java.util.Locale.ROOT, "shadowgate: warning: the traffic spans %.1f s, less than "
+                            + "the %.1f s the rehearsal's phases hold: unless they are promoted early, the rollout ends "
+                            + "undecided (INCONCLUSIVE)%n", scan.spanMicros() / 1e6, needed.toMillis() / 1e3);
+            options.live().err().flush();
+        }
     }
 
     /** Evaluation windows: capacity mode's when it asks for knees (each window one rate level), else --window's. */

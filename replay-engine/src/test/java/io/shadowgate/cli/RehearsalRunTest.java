@@ -121,6 +121,28 @@ class RehearsalRunTest {
         assertAccountsAddUp(result);
     }
 
+    @Test
+    void trafficShorterThanTheHoldsIsWarnedAboutAndEndsUndecided() throws IOException {
+        Path file = tmp.resolve("short.yaml");
+        Files.writeString(file, """
+                name: short
+                seed: 5
+                mode: split
+                rehearsal:
+                  promoteEarly: false
+                  stages: [{weight: 10%, hold: 2s}, {weight: 100%, hold: 2s}]
+                """ + TARGETS_AND_TRAFFIC.formatted(""));
+        Path out = tmp.resolve("short");
+        Result r = shadowgate("run", file.toString(), "--duration", "2s", "--out", out.toString(), "--quiet");
+
+        assertThat(r.err()).contains("warning: the traffic spans 2.0 s, less than the 4.0 s the rehearsal's phases hold");
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.INCONCLUSIVE);
+        JsonNode result = new ObjectMapper().readTree(out.resolve("verdict.json").toFile());
+        assertThat(result.path("rollout").path("outcome").asText()).isEqualTo("INCOMPLETE");
+        assertThat(result.path("verdict").path("reasons").get(0).asText()).contains("before it was decided");
+        assertAccountsAddUp(result);
+    }
+
     /**
      * A rehearsal against a real deployment: the candidate is a plain URL, a fault proxy in front
      * of a server, whose faults the scenario knows nothing about. The rollout still aborts at the

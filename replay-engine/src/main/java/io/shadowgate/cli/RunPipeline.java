@@ -1,5 +1,6 @@
 package io.shadowgate.cli;
 
+import io.shadowgate.compare.ContractRecorder;
 import io.shadowgate.compare.ResponseComparisonRecorder;
 import io.shadowgate.compare.ResponseFindings;
 import io.shadowgate.judge.CapacityBudget;
@@ -126,15 +127,19 @@ final class RunPipeline {
         ScheduleCounter scheduled = new ScheduleCounter();
         List<String> roles = List.copyOf(targets.endpoints().keySet());
         VersionObserver versions = new VersionObserver(scenario);
+        boolean splitContract = scenario.mode() == Mode.SPLIT && scenario.gates().responses().maxBreaking() != null;
         ReplayOptions replayOptions = ReplayOptions.of(scenario.timeouts(), scenario.connections())
-                .withKeepBodies(scenario.compare().enabled() || versions.needsResponses());
+                .withKeepBodies(scenario.compare().enabled() || versions.needsResponses() || splitContract);
         ResponseComparisonRecorder responses = scenario.compare().enabled()
                 ? new ResponseComparisonRecorder(scenario.compare(), Scenario.BASELINE, Scenario.CANDIDATE,
                         RunTargets.noiseRole(scenario), scenario.seed())
                 : null;
+        // Split stages have no pairs; their contract check learns each side's schema from its own responses.
+        ContractRecorder contracts = splitContract ? new ContractRecorder(Scenario.BASELINE, Scenario.CANDIDATE) : null;
         Rollout rollout = scenario.mode() == Mode.SPLIT ? new Rollout(scenario, FaultWindows.of(scenario),
                 responses == null ? List.of() : List.of(responses),
-                responses == null ? null : responses::findingsSoFar) : null;
+                responses == null ? null : responses::findingsSoFar,
+                contracts == null ? null : contracts::findingsSoFar) : null;
         Instant started = Instant.now();
         CountDownLatch written = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(ExitCode.INTERNAL);
@@ -155,6 +160,9 @@ final class RunPipeline {
                  if (rollout != null) {
                      // The rollout pairs what it sent to both (its shadow phase) and hands those on.
                      rollout.ledger().accept(outcome);
+                     if (contracts != null) {
+                         contracts.accept(outcome);
+                     }
                      return;
                  }
                  pairs.accept(outcome);
@@ -235,7 +243,9 @@ final class RunPipeline {
             Judge judge = (early != null && early.decided() != null
                     ? Judge.atInterimLook(scenario.gates(), scenario.seed(), early.stop().look(), planned)
                     : Judge.afterLooks(scenario.gates(), scenario.seed(), looks, planned)).withWindows(planned);
-            ResponseFindings findings = responses == null ? null : responses.findings(1 - scenario.gates().confidence());
+            double alpha = 1 - scenario.gates().confidence();
+            ResponseFindings findings = responses != null ? responses.findings(alpha)
+                    : contracts != null ? contracts.findingsSoFar(alpha) : null;
             Verdict verdict = rolled != null ? Rollout.verdict(rolled)
                     : judge(judge, scopes(scenario, recorder, pairs, measured), judgedWindows, findings, partial);
             List<CapacityCurves> capacity = scenario.capacity() == null ? null : CapacityKnees.find(

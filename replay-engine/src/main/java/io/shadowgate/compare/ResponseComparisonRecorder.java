@@ -2,6 +2,7 @@ package io.shadowgate.compare;
 
 import io.shadowgate.compare.contract.ContractComparison;
 import io.shadowgate.compare.contract.ContractLearner;
+import io.shadowgate.compare.contract.ContractSchema;
 import io.shadowgate.compare.contract.NewRejectionCounter;
 import io.shadowgate.compare.model.ModelComparisonRecorder;
 import io.shadowgate.compare.model.ModelComparisonSummary;
@@ -238,8 +239,10 @@ public final class ResponseComparisonRecorder implements OutcomeSink, AutoClosea
     private ResponseFindings summarise(double alpha) {
         Map<String, ModelComparisonSummary> modelSummaries = new TreeMap<>();
         models.forEach((endpoint, recorder) -> modelSummaries.put(endpoint, recorder.summary()));
+        ContractSchema b = baselineSchema.schema();
+        ContractSchema c = candidateSchema.schema();
         return new ResponseFindings(config.noise().name().toLowerCase(Locale.ROOT), diffs.summary(alpha),
-                Map.copyOf(modelSummaries), ContractComparison.compare(baselineSchema.schema(), candidateSchema.schema()),
-                rejections.snapshot(), uncompared.sum(), waiting.size());
+                Map.copyOf(modelSummaries), ContractComparison.compare(b, c), rejections.snapshot(), uncompared.sum(),
+                waiting.size(), Math.min(b.responsesLearned(), c.responsesLearned()));
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What comparing the responses of a shadow run found: differences per endpoint and path (with
+ * What comparing the responses of a run found (in split mode, only the contract): differences per endpoint and path (with
  * the baseline's own noise), model outputs per model endpoint, the contract changes, and the
  * requests the baseline accepted that the candidate rejected.
  *
@@ -21,8 +21,13 @@ import java.util.Map;
  *                   the replay (its queue was full); zero unless the machine was overloaded
  * @param unpaired   requests that did not end at every compared target (a stopped run's
  *                   requests still unsent at one target), so had nothing to compare
+ * @param contractResponses the responses the contract was learned from on the side with fewer:
+ *                   what the contract gate's GO rests on
  */
 public record ResponseFindings(String noise, ResponseDiffSummary diffs, Map<String, ModelComparisonSummary> models,
                                List<ContractChange> contract, List<NewRejections> rejections, long uncompared,
-                               long unpaired) {
+                               long unpaired, long contractResponses) {
+
+    /** How {@link #noise} reads for findings of split stages, which learn each side's contract from its own responses. */
+    public static final String UNPAIRED = "unpaired";
 }

@@ -134,13 +134,15 @@ final class ResponseGateChecks {
     private GateResult contract(ResponseFindings findings, int maxBreaking) {
         String gate = "contract: breaking changes";
         List<ContractChange> breaking = findings.contract().stream().filter(ContractChange::breaking).toList();
-        long compared = findings.diffs().endpoints().stream().mapToLong(e -> e.candidate().compared()).sum();
+        long learned = findings.contractResponses();
         String rule = "NO_GO if more than " + maxBreaking + " breaking change(s): a field removed, a type changed, a "
                 + "field's presence dropped, a new status code or content type, each shown by at least 5 responses "
-                + "and a 99% Newcombe interval on the two presence rates; GO if no more, with at least " + minSamples
-                + " pairs compared; else INCONCLUSIVE";
+                + "and a 99% Newcombe interval on the two presence rates; GO if no more, with each side's schema "
+                + "learned from at least " + minSamples + " responses"
+                + (ResponseFindings.UNPAIRED.equals(findings.noise()) ? " (its own, unpaired: split stages)" : "")
+                + "; else INCONCLUSIVE";
         Decision d = breaking.size() > maxBreaking ? Decision.NO_GO
-                : compared >= minSamples ? Decision.GO : Decision.INCONCLUSIVE;
+                : learned >= minSamples ? Decision.GO : Decision.INCONCLUSIVE;
         StringBuilder reason = new StringBuilder(String.format(Locale.ROOT, "%s: %d breaking, allowed %d", gate,
                 breaking.size(), maxBreaking));
         breaking.stream().limit(5).forEach(c -> reason.append("; ").append(c.endpoint()).append(' ').append(c.path())
@@ -149,7 +151,8 @@ final class ResponseGateChecks {
             reason.append("; and ").append(breaking.size() - 5).append(" more");
         }
         if (d == Decision.INCONCLUSIVE) {
-            reason.append("; only ").append(compared).append(" pairs compared, at least ").append(minSamples).append(" needed");
+            reason.append("; only ").append(learned).append(" responses on the side with fewer, at least ")
+                    .append(minSamples).append(" needed");
         }
         return new GateResult(gate, "all", d, Double.NaN, Double.NaN, breaking.size(), null, maxBreaking, "changes",
                 rule, reason.toString());

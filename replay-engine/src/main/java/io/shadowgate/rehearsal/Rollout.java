@@ -45,8 +45,10 @@ public final class Rollout implements AutoCloseable {
     private final ScheduleCounter baselineScheduled = new ScheduleCounter();
     private final ScheduleCounter candidateScheduled = new ScheduleCounter();
     private final List<FaultWindow> faults;
-    /** The response findings so far, by one-sided level; null when responses are not compared. */
+    /** The shadow phase's response findings so far, by one-sided level; null when responses are not compared. */
     private final Function<Double, ResponseFindings> findingsSoFar;
+    /** The contract learned so far from each side's own responses, for split stages; null when not checked. */
+    private final Function<Double, ResponseFindings> contractSoFar;
     private final ScheduledExecutorService looks;
     private final StageRule rule;
 
@@ -67,9 +69,11 @@ public final class Rollout implements AutoCloseable {
      * @param shadowSinks   receive every outcome of the shadow phase (for response comparison)
      * @param findingsSoFar what comparing the shadow phase's responses found so far, at a
      *                      one-sided level; null when responses are not compared
+     * @param contractSoFar the contract changes learned so far from each side's own responses,
+     *                      judged at split stages; null when the contract is not checked
      */
     public Rollout(Scenario scenario, List<FaultWindow> faults, List<OutcomeSink> shadowSinks,
-                   Function<Double, ResponseFindings> findingsSoFar) {
+                   Function<Double, ResponseFindings> findingsSoFar, Function<Double, ResponseFindings> contractSoFar) {
         this.gates = scenario.gates();
         this.seed = scenario.seed();
         this.plan = scenario.rehearsal();
@@ -77,6 +81,7 @@ public final class Rollout implements AutoCloseable {
         this.rule = new StageRule(gates, seed, plan, phases.size());
         this.faults = List.copyOf(faults);
         this.findingsSoFar = findingsSoFar;
+        this.contractSoFar = contractSoFar;
         // One book per phase, and one for what is routed after the rollout ends.
         this.ledger = new StageLedger(Scenario.BASELINE, Scenario.CANDIDATE, phases.size() + 1, seed, shadowSinks);
         this.router = new WeightedRouter(seed, ledger, baselineScheduled, candidateScheduled, routeOf(phases.get(0)));
@@ -188,7 +193,8 @@ public final class Rollout implements AutoCloseable {
     }
 
     private ResponseFindings findings(Phase phase) {
-        return phase.shadow() && findingsSoFar != null ? findingsSoFar.apply(1 - gates.confidence()) : null;
+        Function<Double, ResponseFindings> source = phase.shadow() ? findingsSoFar : contractSoFar;
+        return source == null ? null : source.apply(1 - gates.confidence());
     }
 
     private void promote(long now, Phase phase) {

@@ -7,6 +7,7 @@ import io.shadowgate.judge.Looks;
 import io.shadowgate.judge.Verdict;
 import io.shadowgate.scenario.Gates;
 import io.shadowgate.scenario.Rehearsal;
+import io.shadowgate.scenario.ResponseGates;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -47,12 +48,17 @@ public final class StageRule {
     }
 
     private final Gates gates;
+    /** A split stage's gates: no pairs, so of the gates on responses only the contract's. */
+    private final Gates splitGates;
     private final long seed;
     private final Rehearsal plan;
     private final int phases;
 
     public StageRule(Gates gates, long seed, Rehearsal plan, int phases) {
         this.gates = gates;
+        Integer breaking = gates.responses().maxBreaking();
+        this.splitGates = gates.withResponses(breaking == null ? ResponseGates.NONE
+                : new ResponseGates(null, null, null, breaking));
         this.seed = seed;
         this.plan = plan;
         this.phases = phases;
@@ -71,8 +77,9 @@ public final class StageRule {
         if (!last && !Looks.judged(gates.confidence(), look, planned)) {
             return new Step(Action.NOT_JUDGED, null, planned);
         }
-        Judge judge = (last ? Judge.afterLooks(gates, seed, look - 1, planned)
-                : Judge.atInterimLook(gates, seed, look, planned)).forPhases(phases).quick();
+        Gates g = gatesOf(phase);
+        Judge judge = (last ? Judge.afterLooks(g, seed, look - 1, planned)
+                : Judge.atInterimLook(g, seed, look, planned)).forPhases(phases).quick();
         Verdict verdict = judge.judge(List.of(evidence.get()), List.of(), findings.get());
         Action action = switch (verdict.decision()) {
             case NO_GO -> Action.ABORT;
@@ -87,8 +94,13 @@ public final class StageRule {
      * on all of its evidence, at what the looks left of its budget.
      */
     public Verdict closing(Phase phase, int looks, Evidence evidence, ResponseFindings findings) {
-        return Judge.afterLooks(gates, seed, looks, planned(phase)).forPhases(phases)
+        return Judge.afterLooks(gatesOf(phase), seed, looks, planned(phase)).forPhases(phases)
                 .judge(List.of(evidence), List.of(), findings);
+    }
+
+    /** The shadow phase is judged on every gate; a split stage, having no pairs, on the contract of the response gates. */
+    public Gates gatesOf(Phase phase) {
+        return phase.shadow() ? gates : splitGates;
     }
 
     /** The looks a phase's budget is spread over: its hold, and every extension, at one look each. */

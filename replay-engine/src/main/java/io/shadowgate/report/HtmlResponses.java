@@ -41,6 +41,10 @@ final class HtmlResponses {
         if (findings == null) {
             return Html.tag("p", "muted", "Responses were not compared (split mode, or compare.enabled: false).");
         }
+        if (ResponseFindings.UNPAIRED.equals(findings.noise())) {
+            return Html.tag("p", "muted", "Split stages send each request to one target, so no two responses to one "
+                    + "request exist to compare; the contract below was learned from each side's own responses.");
+        }
         List<Html.Safe> parts = new ArrayList<>();
         parts.add(Html.tag("p", "legend", "Noise measured: " + noiseText(findings.noise()) + ". A path is a regression "
                 + "when the candidate differs there more often than the baseline differs from itself, beyond chance "

@@ -259,7 +259,9 @@ public final class SummaryMarkdownWriter implements ReportWriter {
             md.line("Responses were not compared (split mode, or compare.enabled: false).");
             return;
         }
-        differingPaths(md, findings);
+        if (!ResponseFindings.UNPAIRED.equals(findings.noise())) {
+            differingPaths(md, findings);
+        }
         contract(md, findings);
     }
 

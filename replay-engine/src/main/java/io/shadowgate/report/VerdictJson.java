@@ -113,6 +113,11 @@ public final class VerdictJson {
         addedLater(tree, VerdictSeal.FIELD);
         addedLater(tree, "rollout");
         addedLater(tree, "capacity");
+        JsonNode responses = tree.get("responses");
+        if (responses instanceof ObjectNode object && !object.has("contractResponses")) {
+            // Older files judged the contract on pairs compared; without the count, say none.
+            object.put("contractResponses", 0);
+        }
         addedLater(tree.get("info"), "targetIdentities");
         try {
             return MAPPER.treeToValue(tree, RunResult.class);

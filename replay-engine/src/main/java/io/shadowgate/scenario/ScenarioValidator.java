@@ -66,7 +66,8 @@ final class ScenarioValidator {
         Gates gates = gates(doc.gates());
         return new Scenario(name, description, seed, mode, targetsByRole, traffic,
                 timeouts(doc.timeouts()), connections(doc.connections()),
-                gates.withResponses(responseGates(doc.gates(), compare.enabled())), compare, rehearsal, capacity);
+                gates.withResponses(responseGates(doc.gates(), compare.enabled(), mode == Mode.SPLIT)), compare,
+                rehearsal, capacity);
     }
 
     /** Exactly one source: {@code synth} or one of the recorded formats. */
@@ -176,10 +177,13 @@ final class ScenarioValidator {
                 doc.perEndpoint() != null && doc.perEndpoint());
     }
 
-    /** The gates on responses; the contract gate is on by default whenever responses are compared. */
-    private ResponseGates responseGates(GatesDoc doc, boolean comparing) throws ScenarioException {
+    /**
+     * The gates on responses; the contract gate is on by default whenever responses are compared,
+     * and in split mode, whose stages learn each side's schema from its own responses.
+     */
+    private ResponseGates responseGates(GatesDoc doc, boolean comparing, boolean split) throws ScenarioException {
         if (doc == null) {
-            return comparing ? ResponseGates.CONTRACT : ResponseGates.NONE;
+            return comparing || split ? ResponseGates.CONTRACT : ResponseGates.NONE;
         }
         Double mismatch = doc.maxMismatchRate() == null ? null
                 : check.fraction("gates.maxMismatchRate", doc.maxMismatchRate());
@@ -191,12 +195,12 @@ final class ScenarioValidator {
                         "how many breaking contract changes are allowed, usually 0"), 0);
         if (!comparing) {
             String set = mismatch != null ? "maxMismatchRate" : flips != null ? "maxLabelFlipRate"
-                    : drift != null ? "maxScoreDrift" : doc.schema() != null ? "schema" : null;
+                    : drift != null ? "maxScoreDrift" : doc.schema() != null && !split ? "schema" : null;
             if (set != null) {
                 throw check.invalid(child("gates", set), "needs responses compared: shadow mode (or split mode's "
                         + "rehearsal.shadow phase), and compare.enabled not false");
             }
-            return ResponseGates.NONE;
+            return split ? new ResponseGates(null, null, null, breaking) : ResponseGates.NONE;
         }
         return new ResponseGates(mismatch, flips, drift, breaking);
     }

@@ -121,6 +121,42 @@ class RehearsalRunTest {
         assertAccountsAddUp(result);
     }
 
+    /** Without a shadow phase there are no pairs, but each side's own responses still show a contract break. */
+    @Test
+    void aSchemaBreakIsCaughtAtTheFirstSplitStageFromEachSidesOwnResponses() throws IOException {
+        Path file = tmp.resolve("schema.yaml");
+        Files.writeString(file, """
+                name: schema-split
+                seed: 5
+                mode: split
+                rehearsal:
+                  look: 500ms
+                  stages: [{weight: 10%, hold: 4s}, {weight: 100%, hold: 4s}]
+                targets:
+                  baseline: {simulated: {version: "1", latency: {median: 5ms, sigma: 0.2}}}
+                  candidate:
+                    simulated: {version: "2", latency: {median: 5ms, sigma: 0.2}, responses: {renameFields: {score: confidence}}}
+                traffic:
+                  synth:
+                    duration: 20s
+                    rate: 1000
+                    requests: [{method: POST, path: /v1/predict, body: '{"features": {{features:4}}}'}]
+                gates:
+                  latency: {p50: {maxIncrease: 20%}}
+                """);
+        Path out = tmp.resolve("schema");
+        Result r = shadowgate("run", file.toString(), "--out", out.toString(), "--quiet");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.NO_GO);
+        JsonNode result = new ObjectMapper().readTree(out.resolve("verdict.json").toFile());
+        JsonNode stages = result.path("rollout").path("stages");
+        assertThat(stages.get(0).path("outcome").asText()).as(result.path("verdict").toString()).isEqualTo("ABORTED");
+        assertThat(result.path("verdict").path("reasons").toString()).contains("contract: breaking changes")
+                .contains("$.score field-removed");
+        assertThat(result.path("responses").path("contract").toString()).contains("FIELD_REMOVED");
+        assertAccountsAddUp(result);
+    }
+
     @Test
     void trafficShorterThanTheHoldsIsWarnedAboutAndEndsUndecided() throws IOException {
         Path file = tmp.resolve("short.yaml");

@@ -123,6 +123,6 @@ final class HostileResults {
         EndpointDiffSummary endpoint = new EndpointDiffSummary(names.get(0), new PairCounts(1000, 40),
                 new PairCounts(1000, 0), paths, FoldedPaths.NONE);
         return new ResponseFindings("repeat", new ResponseDiffSummary(0.01, List.of(endpoint)), Map.of(), contract,
-                rejections, 0, 0);
+                rejections, 0, 0, 0);
     }
 }

@@ -53,11 +53,14 @@ class RehearsalBlockTest {
     }
 
     @Test
-    void withoutAShadowPhaseResponsesAreNotCompared() throws Exception {
+    void withoutAShadowPhaseResponsesAreNotPairedButTheContractIsStillChecked() throws Exception {
         Scenario s = load(HEAD + "mode: split\nrehearsal: {stages: [{weight: 50%, hold: 5s}]}\n");
 
         assertThat(s.compare().enabled()).isFalse();
-        assertThat(s.gates().responses()).isEqualTo(ResponseGates.NONE);
+        assertThat(s.gates().responses()).isEqualTo(ResponseGates.CONTRACT);
+        Scenario allowing = load(HEAD + "mode: split\nrehearsal: {stages: [{weight: 50%, hold: 5s}]}\n"
+                + "gates: {schema: {breaking: 2}}\n");
+        assertThat(allowing.gates().responses().maxBreaking()).isEqualTo(2);
     }
 
     @ParameterizedTest

@@ -11,4 +11,9 @@ import java.util.Map;
  * @param foldedEndpointResponses  responses of endpoints beyond the endpoint cap, not learned
  */
 public record ContractSchema(Map<String, EndpointSchema> endpoints, int pathCap, long foldedEndpointResponses) {
+
+    /** Responses learned from, over every endpoint. */
+    public long responsesLearned() {
+        return endpoints.values().stream().mapToLong(EndpointSchema::responses).sum();
+    }
 }

@@ -145,8 +145,9 @@ final class ResponseGateChecks {
                 : learned >= minSamples ? Decision.GO : Decision.INCONCLUSIVE;
         StringBuilder reason = new StringBuilder(String.format(Locale.ROOT, "%s: %d breaking, allowed %d", gate,
                 breaking.size(), maxBreaking));
-        breaking.stream().limit(5).forEach(c -> reason.append("; ").append(c.endpoint()).append(' ').append(c.path())
-                .append(' ').append(c.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        breaking.stream().limit(5).forEach(c -> reason.append("; ").append(c.endpoint()).append(' ')
+                .append(c.path() == null ? "" : c.path() + " ")
+                .append(c.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')));
         if (breaking.size() > 5) {
             reason.append("; and ").append(breaking.size() - 5).append(" more");
         }

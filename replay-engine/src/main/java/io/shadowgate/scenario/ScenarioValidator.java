@@ -66,7 +66,8 @@ final class ScenarioValidator {
         Gates gates = gates(doc.gates());
         return new Scenario(name, description, seed, mode, targetsByRole, traffic,
                 timeouts(doc.timeouts()), connections(doc.connections()),
-                gates.withResponses(responseGates(doc.gates(), compare.enabled(), mode == Mode.SPLIT)), compare,
+                gates.withResponses(responseGates(doc.gates(), compare.enabled(), mode == Mode.SPLIT
+                        && !(doc.compare() != null && Boolean.FALSE.equals(doc.compare().enabled())))), compare,
                 rehearsal, capacity);
     }
 

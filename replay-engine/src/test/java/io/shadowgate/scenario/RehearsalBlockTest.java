@@ -61,6 +61,9 @@ class RehearsalBlockTest {
         Scenario allowing = load(HEAD + "mode: split\nrehearsal: {stages: [{weight: 50%, hold: 5s}]}\n"
                 + "gates: {schema: {breaking: 2}}\n");
         assertThat(allowing.gates().responses().maxBreaking()).isEqualTo(2);
+        Scenario off = load(HEAD + "mode: split\nrehearsal: {stages: [{weight: 50%, hold: 5s}]}\n"
+                + "compare: {enabled: false}\n");
+        assertThat(off.gates().responses()).isEqualTo(ResponseGates.NONE);
     }
 
     @ParameterizedTest

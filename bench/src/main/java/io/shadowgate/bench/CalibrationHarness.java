@@ -5,24 +5,15 @@ import io.shadowgate.judge.Judge;
 import io.shadowgate.judge.Looks;
 import io.shadowgate.judge.Verdict;
 import io.shadowgate.scenario.Gates;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Is the judge calibrated? Simulates many experiments whose truth is known, in-process (no
@@ -138,34 +129,10 @@ public final class CalibrationHarness {
     private CalibrationResult runCell(CalibrationCell cell, ExecutorService pool) {
         long cellStart = System.nanoTime();
         Gates gates = cell.gates(options.confidence());
-        CalibrationRun[] runs = new CalibrationRun[options.runs()];
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong slowestNanos = new AtomicLong();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < Math.min(options.threads(), options.runs()); t++) {
-            workers.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < runs.length; i = next.getAndIncrement()) {
-                    if (remainingNanos() < slowestNanos.get()) {
-                        return;
-                    }
-                    long runStart = System.nanoTime();
-                    SplittableRandom random = new SplittableRandom(seed(options.seed(), cell.family(), i));
-                    runs[i] = judge(gates, i, cell.simulate(random), options.lookPairs());
-                    slowestNanos.accumulateAndGet(System.nanoTime() - runStart, Math::max);
-                }
-            }));
-        }
-        for (Future<?> worker : workers) {
-            try {
-                worker.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while running " + cell, e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a run of " + cell + " failed: " + e.getCause(), e.getCause());
-            }
-        }
-        List<CalibrationRun> done = Arrays.stream(runs).filter(Objects::nonNull).toList();
+        List<CalibrationRun> done = BudgetedRuns.run(pool, options.threads(), options.runs(), this::remainingNanos, i -> {
+            SplittableRandom random = new SplittableRandom(seed(options.seed(), cell.family(), i));
+            return judge(gates, i, cell.simulate(random), options.lookPairs());
+        }, cell);
         return new CalibrationResult(cell, options.runs(), done, (System.nanoTime() - cellStart) / 1e9);
     }
 
@@ -222,7 +189,7 @@ public final class CalibrationHarness {
     private void printHeader() {
         out.printf(Locale.ROOT, "judge calibration, %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS));
         out.printf(Locale.ROOT, "machine: nproc %d, %s, Java %s (%s)%n", Runtime.getRuntime().availableProcessors(),
-                cpuModel(), System.getProperty("java.version"), System.getProperty("java.vm.name"));
+                HarnessArgs.cpuModel(), System.getProperty("java.version"), System.getProperty("java.vm.name"));
         out.printf(Locale.ROOT, "runs %d per cell, sizes %s, confidence %s, seed %d, %d threads, budget %d s, kinds %s, "
                         + "shapes %s, scenarios %s, error rates %s%n",
                 options.runs(), HarnessArgs.join(options.sizes()), options.confidence(), options.seed(),
@@ -258,18 +225,5 @@ public final class CalibrationHarness {
         }
         out.printf(Locale.ROOT, "%d cells run, %d skipped, %.1f s in all%n", results.size(), skipped.size(),
                 (System.nanoTime() - startNanos) / 1e9);
-    }
-
-    private static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return "CPU model unknown";
-        }
-        return "CPU model unknown";
     }
 }

@@ -1,11 +1,8 @@
 package io.shadowgate.bench;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * The calibration harness's settings, every default in one place, parsed from the command
@@ -124,17 +121,17 @@ record CalibrationOptions(
             }
             switch (name) {
                 case "--runs" -> runs = HarnessArgs.bounded(name, value, 1, 100_000);
-                case "--sizes" -> sizes = distinct(name, value, part -> HarnessArgs.bounded("--sizes", part,
+                case "--sizes" -> sizes = HarnessArgs.distinct(name, value, part -> HarnessArgs.bounded("--sizes", part,
                         (int) MIN_SAMPLES, 1_000_000));
-                case "--confidence" -> confidence = number(name, value, 0.5, 0.9999);
+                case "--confidence" -> confidence = HarnessArgs.number(name, value, 0.5, 0.9999);
                 case "--seconds-budget" -> secondsBudget = HarnessArgs.bounded(name, value, 10, 86_400);
                 case "--threads" -> threads = HarnessArgs.bounded(name, value, 1, 64);
-                case "--seed" -> seed = seed(value);
+                case "--seed" -> seed = HarnessArgs.seed(value);
                 case "--kinds" -> kinds = kinds(value);
-                case "--shapes" -> shapes = named(name, value, CalibrationShape.values(), CalibrationShape::option);
-                case "--scenarios" -> scenarios = named(name, value, CalibrationScenario.values(),
+                case "--shapes" -> shapes = HarnessArgs.named(name, value, CalibrationShape.values(), CalibrationShape::option);
+                case "--scenarios" -> scenarios = HarnessArgs.named(name, value, CalibrationScenario.values(),
                         CalibrationScenario::option);
-                case "--error-rates" -> errorRates = distinct(name, value, part -> number("--error-rates", part, 0.0001,
+                case "--error-rates" -> errorRates = HarnessArgs.distinct(name, value, part -> HarnessArgs.number("--error-rates", part, 0.0001,
                         0.9));
                 case "--stop-early" -> lookPairs = HarnessArgs.bounded(name, value, MIN_LOOK_PAIRS, 1_000_000);
                 default -> throw new IllegalArgumentException("unknown option '" + name + "'");
@@ -157,19 +154,6 @@ record CalibrationOptions(
         return String.join(",", rates.stream().map(String::valueOf).toList());
     }
 
-    /** A comma-separated list, each part parsed, none twice. */
-    private static <T> List<T> distinct(String option, String value, Function<String, T> parse) {
-        List<T> out = new ArrayList<>();
-        for (String part : value.split(",")) {
-            T parsed = parse.apply(part.trim());
-            if (out.contains(parsed)) {
-                throw new IllegalArgumentException(option + " lists " + part.trim() + " twice");
-            }
-            out.add(parsed);
-        }
-        return List.copyOf(out);
-    }
-
     private static List<String> kinds(String value) {
         List<String> out = new ArrayList<>();
         for (String part : value.split(",")) {
@@ -182,46 +166,5 @@ record CalibrationOptions(
             }
         }
         return List.copyOf(out);
-    }
-
-    /** Values picked by their option names, in the order given, each once. */
-    private static <T> List<T> named(String option, String value, T[] all, Function<T, String> nameOf) {
-        List<T> out = new ArrayList<>();
-        for (String part : value.split(",")) {
-            String wanted = part.trim();
-            T found = Arrays.stream(all).filter(t -> nameOf.apply(t).equals(wanted)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(option + " must be one or more of "
-                            + String.join(", ", Arrays.stream(all).map(nameOf).toList()) + ", was '" + wanted + "'"));
-            if (!out.contains(found)) {
-                out.add(found);
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    private static double number(String option, String value, double min, double max) {
-        double x;
-        try {
-            x = Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be a number, was '" + value + "'");
-        }
-        if (!(x >= min && x <= max)) {
-            throw new IllegalArgumentException(option + " must be between " + plain(min) + " and " + plain(max) + ", was "
-                    + value);
-        }
-        return x;
-    }
-
-    private static String plain(double x) {
-        return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
-    }
-
-    private static long seed(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--seed must be a whole number, was '" + value + "'");
-        }
     }
 }

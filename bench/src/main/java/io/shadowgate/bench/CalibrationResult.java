@@ -1,7 +1,6 @@
 package io.shadowgate.bench;
 
 import io.shadowgate.judge.Decision;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,21 +37,21 @@ record CalibrationResult(CalibrationCell cell, int asked, List<CalibrationRun> r
     }
 
     double medianEstimate() {
-        return median(runs.stream().mapToDouble(CalibrationRun::estimate).filter(x -> !Double.isNaN(x)).toArray());
+        return Medians.of(runs.stream().mapToDouble(CalibrationRun::estimate).filter(x -> !Double.isNaN(x)).toArray());
     }
 
     double medianWidth() {
-        return median(runs.stream().mapToDouble(CalibrationRun::width).filter(x -> !Double.isNaN(x)).toArray());
+        return Medians.of(runs.stream().mapToDouble(CalibrationRun::width).filter(x -> !Double.isNaN(x)).toArray());
     }
 
     /** Median of the judge's smallest-detectable-regression figure; NaN if the gate gives none. */
     double medianDetectable() {
-        return median(runs.stream().mapToDouble(CalibrationRun::detectable).filter(x -> !Double.isNaN(x)).toArray());
+        return Medians.of(runs.stream().mapToDouble(CalibrationRun::detectable).filter(x -> !Double.isNaN(x)).toArray());
     }
 
     /** Median of the "would likely decide" totals over the INCONCLUSIVE runs that state one; NaN if none do. */
     double medianToDecide() {
-        return median(runs.stream().filter(r -> r.decision() == Decision.INCONCLUSIVE && r.toDecide() >= 0)
+        return Medians.of(runs.stream().filter(r -> r.decision() == Decision.INCONCLUSIVE && r.toDecide() >= 0)
                 .mapToDouble(CalibrationRun::toDecide).toArray());
     }
 
@@ -66,17 +65,7 @@ record CalibrationResult(CalibrationCell cell, int asked, List<CalibrationRun> r
      * false; an undecided run counts all n) or over the runs that came to GO or NO_GO. NaN if none.
      */
     double medianPairs(boolean decidedOnly) {
-        return median(runs.stream().filter(r -> !decidedOnly || r.decision() != Decision.INCONCLUSIVE)
+        return Medians.of(runs.stream().filter(r -> !decidedOnly || r.decision() != Decision.INCONCLUSIVE)
                 .mapToDouble(CalibrationRun::pairs).toArray());
-    }
-
-    private static double median(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int m = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[m] : 0.5 * (sorted[m - 1] + sorted[m]);
     }
 }

@@ -1,6 +1,5 @@
 package io.shadowgate.bench;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -63,12 +62,6 @@ record RateMedians(
     }
 
     static double median(List<RateResult> runs, ToDoubleFunction<RateResult> metric) {
-        double[] values = runs.stream().mapToDouble(metric).toArray();
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        Arrays.sort(values);
-        int mid = values.length / 2;
-        return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+        return Medians.of(runs.stream().mapToDouble(metric).toArray());
     }
 }

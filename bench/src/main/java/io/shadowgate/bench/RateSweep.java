@@ -236,8 +236,8 @@ public final class RateSweep {
     private void printHeader() {
         int cores = Runtime.getRuntime().availableProcessors();
         out.println("Shadowgate rate sweep, " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        out.printf(Locale.ROOT, "machine: %d cores, %s, %s %s; Java %s (%s); Netty transport %s%n", cores, cpuModel(),
-                System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
+        out.printf(Locale.ROOT, "machine: %d cores, %s, %s %s; Java %s (%s); Netty transport %s%n", cores,
+                HarnessArgs.cpuModel(), System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), Transport.best());
         out.println("load average at start: " + loadAverage());
         out.printf(Locale.ROOT, """
@@ -258,19 +258,6 @@ public final class RateSweep {
                 options.warmupRate(), SweepOptions.STOP_LATENESS_P99_MS, 100 * SweepOptions.STOP_ERROR_SHARE,
                 options.budgetSeconds(), options.quietWaitSeconds(), SweepOptions.SHARED_CORES);
         out.println(SweepTable.LEGEND);
-    }
-
-    private static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // Not Linux, or not readable: the model is a nicety.
-        }
-        return "CPU model unknown";
     }
 
     private static String loadAverage() {

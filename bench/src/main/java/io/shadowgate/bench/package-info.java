@@ -1,5 +1,6 @@
 /**
- * JMH benchmarks of the engine's hot paths, and the rate-sweep harness that finds how fast the
- * replayer can pace shadow traffic on this machine; nothing in the engine depends on it.
+ * JMH benchmarks of the engine's hot paths, and harnesses: the rate sweep that finds how fast the
+ * replayer can pace shadow traffic on this machine, and the calibrations of the judge and of split
+ * mode's staged rollout; nothing in the engine depends on it.
  */
 package io.shadowgate.bench;

@@ -107,7 +107,7 @@ final class SimulatedRollout {
         // The traffic ended undecided: what came after the last look settles, then the closing judgement
         Phase phase = phases.get(current);
         route(phase, cell.trafficMillis());
-        Verdict closing = rule.closing(phase, looks, evidence(phase), null);
+        Verdict closing = rule.closing(phase, extensions, evidence(phase), null);
         if (closing.decision() == Decision.NO_GO) {
             return end(Decision.NO_GO, RolloutRun.Ending.ABORTED, current, allLooks, closing);
         }

@@ -21,6 +21,7 @@ import io.shadowgate.metrics.WindowRecorder;
 import io.shadowgate.rehearsal.Rollout;
 import io.shadowgate.rehearsal.RolloutResult;
 import io.shadowgate.rehearsal.StageResult;
+import io.shadowgate.rehearsal.ThinStages;
 import io.shadowgate.replay.ReplayOptions;
 import io.shadowgate.replay.TargetRouter;
 import io.shadowgate.replay.ReplaySummary;
@@ -282,12 +283,17 @@ final class RunPipeline {
         return endpoint;
     }
 
-    /** A rollout needs traffic for its holds at least; with less it can only end undecided, so say so up front. */
+    /** A rollout needs traffic for its holds and enough in each stage; without, it can only end undecided, so say so up front. */
     private void warnIfTrafficEndsFirst(Scenario scenario, TrafficScan scan) {
         if (scenario.rehearsal() == null) {
             return;
         }
         Duration needed = scenario.rehearsal().plannedLength();
+        double seconds = Math.max(scan.spanMicros() / 1e6, 1e-3);
+        for (String thin : ThinStages.warnings(scenario.rehearsal(), scenario.gates(), scan.records() / seconds)) {
+            options.live().err().println("shadowgate: warning: " + thin);
+        }
+        options.live().err().flush();
         if (scan.spanMicros() < needed.toNanos() / 1_000) {
             options.live().err().printf(java.util.Locale.ROOT, "shadowgate: warning: the traffic spans %.1f s, less than "
                             + "the %.1f s the rehearsal's phases hold: unless they are promoted early, the rollout ends "

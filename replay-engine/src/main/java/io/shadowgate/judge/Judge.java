@@ -128,6 +128,18 @@ public final class Judge {
     }
 
     /**
+     * A judge at confidence {@code level} for one look whose share of the error budget was
+     * reckoned by the caller (a rollout's looks, see {@code rehearsal.StageRule}); {@code spending}
+     * says how, for each gate's rule.
+     */
+    public static Judge atLook(Gates gates, long seed, double level, String spending) {
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("a look's level must be in (0, 1), was " + level);
+        }
+        return new Judge(gates, seed, level, spending);
+    }
+
+    /**
      * A judge for the end of a run that planned {@code planned} looks (below 2 when unknown) and
      * had {@code looks} interim looks without a decision: at what the looks left of the budget.
      */

@@ -251,7 +251,7 @@ public final class Rollout implements AutoCloseable {
             Phase phase = phases.get(current);
             PhaseState state = states.get(current);
             Verdict verdict = interrupted ? null
-                    : rule.closing(phase, state.looks, ledger.evidence(phase), findings(phase));
+                    : rule.closing(phase, state.extensions, ledger.evidence(phase), findings(phase));
             if (verdict != null) {
                 state.looks++;
                 state.judged(verdict);

@@ -20,8 +20,7 @@ import io.shadowgate.metrics.TargetSummary;
 import io.shadowgate.metrics.WindowRecorder;
 import io.shadowgate.rehearsal.Rollout;
 import io.shadowgate.rehearsal.RolloutResult;
-import io.shadowgate.rehearsal.StageResult;
-import io.shadowgate.rehearsal.ThinStages;
+import io.shadowgate.rehearsal.RolloutVerdict;
 import io.shadowgate.replay.ReplayOptions;
 import io.shadowgate.replay.TargetRouter;
 import io.shadowgate.replay.ReplaySummary;
@@ -36,9 +35,7 @@ import io.shadowgate.scenario.Mode;
 import io.shadowgate.scenario.Scenario;
 import io.shadowgate.scenario.ScenarioException;
 import io.shadowgate.scenario.ScenarioLoader;
-import io.shadowgate.scenario.ReplayControls;
 import io.shadowgate.scenario.TrafficInput;
-import io.shadowgate.scenario.TrafficSpec;
 import io.shadowgate.traffic.TrafficScan;
 import io.shadowgate.traffic.TrafficSources;
 import io.shadowgate.traffic.TrafficSource;
@@ -100,13 +97,14 @@ final class RunPipeline {
     Outcome run(Consumer<Outcome> whenWritten)
             throws ScenarioException, BadInputException, TargetUnreachableException, IOException {
         LoadedScenario loaded = ScenarioLoader.load(options.scenarioFile());
-        Scenario scenario = withOverrides(loaded.scenario());
+        Scenario scenario = ScenarioOverrides.apply(loaded.scenario(), options.traffic(), options.duration(),
+                options.rate());
         if (scenario.mode() == Mode.SPLIT && options.stopEarly()) {
             throw new BadInputException("--stop-early: a split-mode rehearsal already judges each stage every "
                     + "rehearsal.look and stops when the shift is decided; leave --stop-early out");
         }
         TrafficScan scan = scanTraffic(scenario);
-        warnIfTrafficEndsFirst(scenario, scan);
+        RehearsalWarnings.print(scenario, scan, options.live().err());
         Path dir = options.outDir() != null ? options.outDir() : defaultDir(scenario, Instant.now());
         try {
             java.nio.file.Files.createDirectories(dir);
@@ -221,11 +219,11 @@ final class RunPipeline {
             if (rollout != null) {
                 rolled = rollout.finish(summary.stopped(), scan.records() - scheduled.total());
                 if (summary.stopped()) {
-                    accountUnread(scan, scheduled, recorder, rollout.scheduledByRole().get(unreadTarget(rolled)),
-                            unreadTarget(rolled));
+                    UnreadRequests.account(scan, scheduled, recorder, rollout.scheduledByRole().get(
+                            UnreadRequests.target(rolled)), UnreadRequests.target(rolled));
                 }
             } else if (summary.stopped()) {
-                accountUnread(scan, scheduled, recorder, null, null);
+                UnreadRequests.account(scan, scheduled, recorder, null, null);
             }
             recorder.close();
             for (String problem : recorder.intervalLogProblems()) {
@@ -247,7 +245,7 @@ final class RunPipeline {
             double alpha = 1 - scenario.gates().confidence();
             ResponseFindings findings = responses != null ? responses.findings(alpha)
                     : contracts != null ? contracts.findingsSoFar(alpha) : null;
-            Verdict verdict = rolled != null ? Rollout.verdict(rolled)
+            Verdict verdict = rolled != null ? RolloutVerdict.of(rolled)
                     : judge(judge, scopes(scenario, recorder, pairs, measured), judgedWindows, findings, partial);
             List<CapacityCurves> capacity = scenario.capacity() == null ? null : CapacityKnees.find(
                     windowMonitor == null ? List.of() : windowMonitor.windows(),
@@ -283,25 +281,6 @@ final class RunPipeline {
         return endpoint;
     }
 
-    /** A rollout needs traffic for its holds and enough in each stage; without, it can only end undecided, so say so up front. */
-    private void warnIfTrafficEndsFirst(Scenario scenario, TrafficScan scan) {
-        if (scenario.rehearsal() == null) {
-            return;
-        }
-        Duration needed = scenario.rehearsal().plannedLength();
-        double seconds = Math.max(scan.spanMicros() / 1e6, 1e-3);
-        for (String thin : ThinStages.warnings(scenario.rehearsal(), scenario.gates(), scan.records() / seconds)) {
-            options.live().err().println("shadowgate: warning: " + thin);
-        }
-        options.live().err().flush();
-        if (scan.spanMicros() < needed.toNanos() / 1_000) {
-            options.live().err().printf(java.util.Locale.ROOT, "shadowgate: warning: the traffic spans %.1f s, less than "
-                            + "the %.1f s the rehearsal's phases hold: unless they are promoted early, the rollout ends "
-                            + "undecided (INCONCLUSIVE)%n", scan.spanMicros() / 1e6, needed.toMillis() / 1e3);
-            options.live().err().flush();
-        }
-    }
-
     /** Evaluation windows: capacity mode's when it asks for knees (each window one rate level), else --window's. */
     private Duration window(Scenario scenario) {
         return scenario.capacity() != null ? scenario.capacity().window() : options.window();
@@ -328,37 +307,6 @@ final class RunPipeline {
         }
         return new EarlyStop(0, by.endMillis(), by.pairs(), window.toMillis(), by.gates().isEmpty() ? ""
                 : by.gates().get(0).scope());
-    }
-
-    /**
-     * A stopped run leaves part of its traffic unread: the scan counted it per endpoint, so it
-     * is accounted as not sent in bulk, at every target (in split mode, at {@code role} only,
-     * whose own schedule {@code roleScheduled} counts it too), and the counts still add up.
-     */
-    private static void accountUnread(TrafficScan scan, ScheduleCounter scheduled, MetricsRecorder recorder,
-                                      ScheduleCounter roleScheduled, String role) {
-        scan.endpoints().forEach((endpoint, planned) -> {
-            long unread = planned - scheduled.endpoint(endpoint);
-            if (unread > 0) {
-                scheduled.add(endpoint, unread);
-                if (role == null) {
-                    recorder.notSent(endpoint, unread);
-                } else {
-                    roleScheduled.add(endpoint, unread);
-                    recorder.notSent(role, endpoint, unread);
-                }
-            }
-        });
-    }
-
-    /**
-     * Where a stopped rollout's unread requests would have gone: the candidate when it completed
-     * carrying all traffic, the baseline otherwise (it carries the traffic after an abort).
-     */
-    private static String unreadTarget(RolloutResult rollout) {
-        StageResult last = rollout.stages().get(rollout.stages().size() - 1);
-        return rollout.outcome() == RolloutResult.Outcome.COMPLETED && last.weight() >= 1
-                ? Scenario.CANDIDATE : Scenario.BASELINE;
     }
 
     /** What the judge decides on: all traffic, and each endpoint when the gates ask for it. */
@@ -391,43 +339,6 @@ final class RunPipeline {
             return new Verdict(Decision.INCONCLUSIVE, verdict.gates(), List.copyOf(reasons), verdict.windows());
         }
         return verdict;
-    }
-
-    private Scenario withOverrides(Scenario scenario) throws BadInputException {
-        if (options.traffic() != null) {
-            scenario = scenario.withTraffic(options.traffic());
-        }
-        TrafficInput input = scenario.traffic();
-        if (options.duration() == null && options.rate() == null) {
-            return scenario;
-        }
-        if (options.duration() != null && (options.duration().isZero() || options.duration().isNegative())) {
-            throw new BadInputException("--duration must be greater than 0, was " + options.duration());
-        }
-        if (options.rate() != null && !(options.rate() > 0)) {
-            throw new BadInputException("--rate must be greater than 0, was " + options.rate());
-        }
-        if (!input.isSynthesized()) {
-            // Recorded traffic: --duration ends the replay window, --rate replaces the recorded timing.
-            ReplayControls controls = input.controls();
-            if (options.duration() != null) {
-                controls = controls.withTo(options.duration());
-            }
-            if (options.rate() != null) {
-                controls = new ReplayControls(controls.from(), controls.to(), controls.methods(), controls.allowPaths(),
-                        controls.denyPaths(), 1.0, null, options.rate(), controls.loop(), controls.pathRewrites(),
-                        controls.setHeaders(), controls.removeHeaders());
-            }
-            return scenario.withTraffic(input.withControls(controls));
-        }
-        TrafficSpec traffic = input.synth();
-        if (options.duration() != null) {
-            traffic = traffic.withDuration(options.duration());
-        }
-        if (options.rate() != null) {
-            traffic = traffic.withRate(options.rate());
-        }
-        return scenario.withTraffic(TrafficInput.synthesized(traffic).withControls(input.controls()));
     }
 
     /** Reads the traffic through once: a damaged file stops the run here, before anything is sent. */

@@ -2,7 +2,6 @@ package io.shadowgate.rehearsal;
 
 import io.shadowgate.compare.ResponseFindings;
 import io.shadowgate.judge.Decision;
-import io.shadowgate.judge.GateResult;
 import io.shadowgate.judge.Verdict;
 import io.shadowgate.metrics.ScheduleCounter;
 import io.shadowgate.replay.OutcomeSink;
@@ -308,37 +307,6 @@ public final class Rollout implements AutoCloseable {
                 revertedMillis, onset == null ? null : detectedMillis - onset,
                 revertedMillis == null || detectedMillis == null ? null : revertedMillis - detectedMillis,
                 after.requests(), unread);
-    }
-
-    /** The run's verdict from a finished rollout: GO only if it completed. */
-    public static Verdict verdict(RolloutResult result) {
-        List<GateResult> gates = new ArrayList<>();
-        result.stages().forEach(s -> gates.addAll(s.gates()));
-        List<String> reasons = new ArrayList<>();
-        Decision decision;
-        StageResult last = result.stages().stream().filter(s -> s.outcome() != StageOutcome.NOT_REACHED)
-                .reduce((a, b) -> b).orElseThrow();
-        switch (result.outcome()) {
-            case COMPLETED -> {
-                decision = Decision.GO;
-                reasons.add("the rollout completed: every phase was shown to hold ("
-                        + result.stages().size() + " phase(s), " + last.name() + " of the traffic at the end)");
-            }
-            case ABORTED -> {
-                decision = last.decision() == Decision.NO_GO ? Decision.NO_GO : Decision.INCONCLUSIVE;
-                reasons.add(String.format(Locale.ROOT, "aborted at %s, %s into the run%s", last.label(),
-                        millis(result.detectedMillis()), result.timeToRevertMillis() == null ? ""
-                                : "; traffic back on the baseline " + millis(result.timeToRevertMillis()) + " later"));
-                reasons.addAll(last.reasons());
-            }
-            default -> {
-                decision = Decision.INCONCLUSIVE;
-                reasons.add("the rollout ended at " + last.label() + " before it was decided"
-                        + " (the traffic ran out or the run was interrupted); it cannot pre-authorize the candidate");
-                reasons.addAll(last.reasons());
-            }
-        }
-        return new Verdict(decision, List.copyOf(gates), List.copyOf(reasons));
     }
 
     private static WeightedRouter.Route routeOf(Phase phase) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -24,15 +25,17 @@ import org.HdrHistogram.Histogram;
  * favour the slower target (its slow answers would not be in yet) and leave out timeouts; a
  * settled prefix has neither bias and lags the schedule only by the slowest request in flight.
  *
- * <p>Thread-safe: {@link #routed} is called on the scheduler thread, {@link #accept} on the
- * client event loops, the rest on the rollout's thread; each takes this object's lock, held for
- * a few map operations and histogram records.
+ * <p>Thread-safe: {@link #routed} is called on the scheduler thread and only queues;
+ * {@link #accept} (on the client event loops) and the rest (on the rollout's thread) take this
+ * object's lock, held for a few map operations and histogram records.
  */
 public final class StageLedger implements OutcomeSink {
 
     private final String baseline;
     private final String candidate;
     private final List<PhaseBook> books = new ArrayList<>();
+    /** Routed by the scheduler, not yet in the books. */
+    private final ConcurrentLinkedQueue<Routed> routedQueue = new ConcurrentLinkedQueue<>();
     /** Requests routed and not yet folded into their phase's book, in routing order. */
     private final LinkedHashMap<Long, Routed> open = new LinkedHashMap<>();
     private final long[] inFlight = new long[2];
@@ -53,24 +56,34 @@ public final class StageLedger implements OutcomeSink {
         this.shadowSinks = List.copyOf(shadowSinks);
     }
 
-    /** A request routed in {@code phase} to the targets in {@code targets} (bit 0 baseline, bit 1 candidate). */
-    synchronized void routed(Request request, int phase, long targets, boolean sent) {
-        Routed r = new Routed(phase, Long.bitCount(targets & 3));
-        PhaseBook book = books.get(phase);
-        book.requests++;
-        if ((targets & 1) != 0) {
-            book.baseline.routed++;
-            if (sent) {
-                inFlight[0]++;
+    /**
+     * A request routed in {@code phase} to the targets in {@code targets} (bit 0 baseline, bit 1
+     * candidate). Lock-free: the scheduler thread must never wait behind the event loops, or
+     * requests leave late; the entry joins the books when the lock is next taken.
+     */
+    void routed(Request request, int phase, long targets, boolean sent) {
+        routedQueue.add(new Routed(request.id(), phase, targets, sent));
+    }
+
+    /** Moves what the scheduler routed into the books, in routing order. Under the lock. */
+    private void drainRouted() {
+        for (Routed r = routedQueue.poll(); r != null; r = routedQueue.poll()) {
+            PhaseBook book = books.get(r.phase);
+            book.requests++;
+            if ((r.targets & 1) != 0) {
+                book.baseline.routed++;
+                if (r.sent) {
+                    inFlight[0]++;
+                }
             }
-        }
-        if ((targets & 2) != 0) {
-            book.candidate.routed++;
-            if (sent) {
-                inFlight[1]++;
+            if ((r.targets & 2) != 0) {
+                book.candidate.routed++;
+                if (r.sent) {
+                    inFlight[1]++;
+                }
             }
+            open.put(r.id, r);
         }
-        open.put(request.id(), r);
     }
 
     @Override
@@ -81,6 +94,7 @@ public final class StageLedger implements OutcomeSink {
         }
         boolean shadow;
         synchronized (this) {
+            drainRouted();
             Routed r = open.get(outcome.requestId());
             if (r == null) {
                 throw new IllegalStateException("outcome for request " + outcome.requestId() + " that was never routed");
@@ -126,11 +140,13 @@ public final class StageLedger implements OutcomeSink {
 
     /** When the candidate's last request so far ended, from the schedule's start; 0 if none has. */
     public synchronized long candidateLastEndNanos() {
+        drainRouted();
         return candidateLastEndNanos;
     }
 
     /** Requests sent to the candidate and not ended yet: 0 once a revert has drained it. */
     public synchronized long candidateInFlight() {
+        drainRouted();
         return inFlight[1];
     }
 
@@ -139,6 +155,7 @@ public final class StageLedger implements OutcomeSink {
      * outcomes, and the request pairs of a shadow phase (null for a split stage).
      */
     public synchronized Evidence evidence(Phase phase) {
+        drainRouted();
         PhaseBook book = books.get(phase.index());
         Side reference = book.baseline;
         if (phase.weight() >= 1 && !phase.shadow()) {
@@ -155,12 +172,14 @@ public final class StageLedger implements OutcomeSink {
 
     /** Per phase: what was routed to each target and how it ended. Once every outcome is in, they add up. */
     public synchronized PhaseAccounts accounts(int phase) {
+        drainRouted();
         PhaseBook book = books.get(phase);
         return new PhaseAccounts(book.requests, book.baseline.routedCounts(), book.candidate.routedCounts());
     }
 
     /** Requests routed but not yet settled into their phase (in flight, or behind one that is). */
     public synchronized int unsettled() {
+        drainRouted();
         return open.size();
     }
 
@@ -178,15 +197,21 @@ public final class StageLedger implements OutcomeSink {
         }
     }
 
-    /** A request on its way: which phase routed it, and the outcomes still to come. Guarded by the ledger. */
+    /** A request on its way: which phase routed it where, and the outcomes still to come. Guarded by the ledger once drained. */
     private static final class Routed {
+        final long id;
         final int phase;
+        final long targets;
+        final boolean sent;
         int remaining;
         final List<Outcome> outcomes = new ArrayList<>(2);
 
-        Routed(int phase, int exchanges) {
+        Routed(long id, int phase, long targets, boolean sent) {
+            this.id = id;
             this.phase = phase;
-            this.remaining = exchanges;
+            this.targets = targets;
+            this.sent = sent;
+            this.remaining = Long.bitCount(targets & 3);
         }
     }
 

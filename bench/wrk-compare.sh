@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Throughput side by side with wrk (issue #8, first slice): the same loopback nginx (one
+# worker, a ~300-byte JSON answer), wrk and Shadowgate run alternately, and a table of each
+# run, the medians and the ratio. Installs wrk and nginx from Debian packages when missing
+# (needs root), starts nginx itself and stops it by its pid however the script ends.
+#
+#   bench/wrk-compare.sh                       # 3 alternating runs of 10 s, 64 connections
+#   RUNS=5 SECONDS_PER_RUN=8 CONNECTIONS=64 RATE=40000 SKIP_BUILD=1 bench/wrk-compare.sh
+#
+# Shadowgate is open loop: it is offered RATE requests/s (each to both targets, both nginx), far
+# above what it can send, and its delivered rate is every 2xx at both targets over the span in
+# which responses arrived (from its per-second series). wrk's is its "Requests/sec". Both use
+# CONNECTIONS connections in all (Shadowgate: half per target).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+runs="${RUNS:-3}"
+seconds="${SECONDS_PER_RUN:-10}"
+connections="${CONNECTIONS:-64}"
+rate="${RATE:-40000}"
+port="${PORT:-18080}"
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need wrk || ! need nginx; then
+  if [[ $(id -u) -ne 0 ]] || ! need apt-get; then
+    echo "wrk-compare: needs wrk and nginx (apt-get install wrk nginx), and cannot install them here" >&2
+    exit 69
+  fi
+  echo "wrk-compare: installing wrk and nginx..." >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk nginx >&2
+fi
+need python3 || { echo "wrk-compare: needs python3 to read verdict.json" >&2; exit 69; }
+
+jar="$root/replay-engine/target/shadowgate.jar"
+if [[ "${SKIP_BUILD:-}" != 1 ]]; then
+  echo "wrk-compare: building the engine..." >&2
+  # shellcheck disable=SC2086 # MVN_FLAGS is a list of flags
+  mvn -B -q ${MVN_FLAGS:-} -f "$root/pom.xml" -DskipTests package -pl replay-engine >&2
+fi
+[[ -f "$jar" ]] || { echo "wrk-compare: $jar does not exist; build it first" >&2; exit 70; }
+
+work="$(mktemp -d)"
+nginx_pid=""
+cleanup() {
+  if [[ -n "$nginx_pid" ]]; then kill "$nginx_pid" 2>/dev/null || true; wait "$nginx_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+body='{"id":"req-000001","label":"approve","score":0.8731,"model":"2.3.1","features":[0.12,0.56,0.91,0.33,0.47,0.08,0.64,0.29],"explanation":{"top":["f3","f2","f5"],"weights":[0.41,0.27,0.12]},"servedAt":"2026-11-26T20:00:00Z","traceId":"0af7651916cd43dd8448eb211c80319c","padding":"xxxxxxxxxxxxxxxxxxxxxxxxxxx"}'
+cat > "$work/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $work/nginx.pid;
+error_log $work/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $work/body;
+  proxy_temp_path $work/proxy;
+  fastcgi_temp_path $work/fcgi;
+  uwsgi_temp_path $work/uwsgi;
+  scgi_temp_path $work/scgi;
+  keepalive_requests 10000000;
+  server {
+    listen 127.0.0.1:$port;
+    location / { default_type application/json; return 200 '$body'; }
+  }
+}
+CONF
+nginx -c "$work/nginx.conf" -p "$work" &
+nginx_pid=$!
+for _ in $(seq 50); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
+  sleep 0.1
+done
+kill -0 "$nginx_pid" 2>/dev/null || { echo "wrk-compare: nginx did not start (see above; port $port busy?)" >&2; exit 69; }
+
+cat > "$work/saturate.yaml" <<YAML
+name: wrk-compare
+targets:
+  baseline: {url: "http://127.0.0.1:$port"}
+  candidate: {url: "http://127.0.0.1:$port"}
+connections: {maxPerTarget: $((connections / 2)), warmup: $((connections / 2))}
+timeouts: {request: 5s}
+compare: {enabled: false}
+traffic:
+  synth: {duration: ${seconds}s, rate: $rate, arrivals: constant, requests: [{path: /v1/predict}]}
+gates:
+  latency: {p50: {maxIncrease: 50%}}
+YAML
+
+delivered() {
+  python3 - "$1" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+total, first, last = 0, None, None
+for t in d["targets"]:
+    total += t["counts"]["status2xx"]
+    for p in t["series"]:
+        if p["responses"] > 0:
+            first = p["startMillis"] if first is None else min(first, p["startMillis"])
+            last = p["endMillis"] if last is None else max(last, p["endMillis"])
+print(round(total / ((last - first) / 1000.0)))
+PY
+}
+
+echo "== machine: nproc $(nproc), $(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(java -version 2>&1 | head -1)"
+echo "== $(wrk --version 2>&1 | head -1); $(nginx -v 2>&1); $runs alternating runs of ${seconds} s, $connections connections"
+echo "| run | wrk req/s | shadowgate req/s delivered (both targets) | ratio |"
+echo "|---|---|---|---|"
+wrk_all=(); ours_all=()
+for run in $(seq "$runs"); do
+  w=$(wrk -t2 -c"$connections" -d"${seconds}s" "http://127.0.0.1:$port/v1/predict" | awk '/Requests\/sec/ {print int($2)}')
+  java -jar "$jar" run "$work/saturate.yaml" --out "$work/run-$run" --quiet --window 0 >/dev/null 2>"$work/run-$run.err" || true
+  o=$(delivered "$work/run-$run/verdict.json")
+  wrk_all+=("$w"); ours_all+=("$o")
+  echo "| $run | $w | $o | $(python3 -c "print(f'{$o/$w:.2f}')") |"
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+mw=$(median "${wrk_all[@]}"); mo=$(median "${ours_all[@]}")
+echo "| median | $mw | $mo | $(python3 -c "print(f'{$mo/$mw:.2f}')") |"

@@ -98,8 +98,7 @@ public final class CaptureProxy implements AutoCloseable {
 
     /** {@code http://HOST:PORT} of the proxy. */
     public URI uri() {
-        String host = address.getAddress().getHostAddress();
-        return URI.create("http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort());
+        return new Upstream(address.getAddress().getHostAddress(), address.getPort()).uri();
     }
 
     public CaptureOptions options() {

@@ -55,14 +55,17 @@ public record Upstream(String host, int port) {
 
     /** The value of the Host header requests carry upstream; the port is left out when it is 80. */
     public String authority() {
-        String name = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-        return port == 80 ? name : name + ":" + port;
+        return port == 80 ? bracketed() : bracketed() + ":" + port;
     }
 
     /** {@code http://HOST:PORT}. */
     public URI uri() {
-        String name = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-        return URI.create("http://" + name + ":" + port);
+        return URI.create("http://" + bracketed() + ":" + port);
+    }
+
+    /** The host as a URI writes it: an IPv6 literal in brackets. */
+    private String bracketed() {
+        return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
     }
 
     @Override

@@ -49,7 +49,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -173,7 +172,7 @@ final class RunPipeline {
                  }
              })) {
             replayer.connect();
-            interrupt = stopOnInterrupt(replayer, written, exitCode, scenario);
+            interrupt = InterruptHook.install(replayer, written, exitCode, scenario.timeouts().request());
             ReplaySummary summary;
             EarlyStopMonitor early = null;
             WindowMonitor windowMonitor = windows == null ? null : new WindowMonitor(
@@ -262,7 +261,7 @@ final class RunPipeline {
         } finally {
             written.countDown();
             if (interrupt != null) {
-                removeHook(interrupt);
+                InterruptHook.remove(interrupt);
             }
         }
     }
@@ -369,37 +368,5 @@ final class RunPipeline {
 
     private static Path defaultDir(Scenario scenario, Instant started) {
         return Path.of("reports", scenario.name(), DIR_TIME.format(started));
-    }
-
-    /**
-     * On Ctrl-C or SIGTERM: stop the schedule and hold the JVM until the reports are written and
-     * the summary printed, bounded so a stuck run still exits; then exit with the verdict's code
-     * (the JVM's own would be 130 or 143, which CI would not read as a verdict).
-     */
-    private static Thread stopOnInterrupt(Replayer replayer, CountDownLatch written, AtomicInteger exitCode,
-                                          Scenario scenario) {
-        long waitMillis = scenario.timeouts().request().toMillis() + 15_000;
-        Thread hook = new Thread(() -> {
-            replayer.stop();
-            try {
-                if (written.await(waitMillis, TimeUnit.MILLISECONDS)) {
-                    // Halting inside a shutdown hook is the one way to choose the exit code of a JVM
-                    // that a signal is shutting down; everything worth keeping is written by now.
-                    Runtime.getRuntime().halt(exitCode.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "shadowgate-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // Already shutting down: the hook is running and waits for us.
-        }
     }
 }

@@ -8,6 +8,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.shadowgate.capture.Upstream;
 import io.shadowgate.netty.SocketErrors;
 import io.shadowgate.netty.Transport;
 import java.net.InetSocketAddress;
@@ -112,8 +113,7 @@ public final class FaultProxy implements AutoCloseable {
 
     /** {@code http://HOST:PORT} of the proxy. */
     public URI uri() {
-        String host = address.getAddress().getHostAddress();
-        return URI.create("http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort());
+        return new Upstream(address.getAddress().getHostAddress(), address.getPort()).uri();
     }
 
     public FaultProxyOptions options() {

@@ -133,7 +133,7 @@ public final class Replayer implements AutoCloseable {
         long start = System.nanoTime() + LEAD_NANOS;
         onStart.accept(start);
         long[] notSent = {0};
-        long dispatched = OpenLoopScheduler.run(source, start, () -> stopped, request -> dispatch(request, start),
+        long dispatched = OpenLoopScheduler.run(source, start, () -> stopped, batch -> dispatch(batch, start),
                 request -> {
                     notSent(request);
                     notSent[0]++;
@@ -176,28 +176,58 @@ public final class Replayer implements AutoCloseable {
         return stopped;
     }
 
-    private void dispatch(Request request, long start) {
-        int index = (int) (request.id() % loops.size());
-        ConnectionPool[] row = pools.get(index);
-        long intended = start + request.offsetMicros() * 1_000;
-        long chosen = router.route(request, true) & allTargets;
-        accounting.opened(Long.bitCount(chosen));
-        boolean reverse = (request.id() & 1) == 1;
+    /** Hands each loop its part of {@code batch} in one task: one wake-up per loop, not one per request. */
+    private void dispatch(List<Request> batch, long start) {
+        if (loops.size() == 1) {
+            dispatchOn(0, batch, start);
+            return;
+        }
+        List<List<Request>> perLoop = new ArrayList<>(loops.size());
+        for (int i = 0; i < loops.size(); i++) {
+            perLoop.add(new ArrayList<>(batch.size() / loops.size() + 1));
+        }
+        for (Request request : batch) {
+            perLoop.get((int) (request.id() % loops.size())).add(request);
+        }
+        for (int i = 0; i < loops.size(); i++) {
+            if (!perLoop.get(i).isEmpty()) {
+                dispatchOn(i, perLoop.get(i), start);
+            }
+        }
+    }
+
+    private void dispatchOn(int loop, List<Request> requests, long start) {
+        ConnectionPool[] row = pools.get(loop);
+        long[] chosen = new long[requests.size()];
+        int exchanges = 0;
+        for (int r = 0; r < chosen.length; r++) {
+            chosen[r] = router.route(requests.get(r), true) & allTargets;
+            exchanges += Long.bitCount(chosen[r]);
+        }
+        accounting.opened(exchanges);
         row[0].loop().execute(() -> {
-            for (int i = 0; i < row.length; i++) {
-                int t = reverse ? row.length - 1 - i : i;
-                if ((chosen & (1L << t)) == 0) {
-                    continue;
-                }
-                Exchange exchange = new Exchange(request, roles[t], start, intended, accounting);
-                try {
-                    row[t].submit(exchange);
-                } catch (RuntimeException e) {
-                    // Whatever went wrong, this request still gets its one outcome at this target.
-                    exchange.end(OutcomeKind.CONNECTION_ERROR, 0, ResponseContent.NONE);
-                }
+            for (int r = 0; r < chosen.length; r++) {
+                send(row, requests.get(r), chosen[r], start);
             }
         });
+    }
+
+    private void send(ConnectionPool[] row, Request request, long chosen, long start) {
+        long intended = start + request.offsetMicros() * 1_000;
+        boolean reverse = (request.id() & 1) == 1;
+        for (int i = 0; i < row.length; i++) {
+            int t = reverse ? row.length - 1 - i : i;
+            if ((chosen & (1L << t)) == 0) {
+                continue;
+            }
+            Exchange exchange = new Exchange(request, roles[t], start, intended, accounting);
+            try {
+                row[t].submit(exchange);
+            } catch (RuntimeException e) {
+                // Whatever went wrong, this request still gets its one outcome at this target.
+                exchange.end(OutcomeKind.CONNECTION_ERROR, 0, ResponseContent.NONE);
+            }
+        }
     }
 
     @Override

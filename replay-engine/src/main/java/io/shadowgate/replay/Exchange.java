@@ -1,7 +1,6 @@
 package io.shadowgate.replay;
 
 import io.netty.channel.Channel;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.shadowgate.traffic.Request;
 
 /**
@@ -18,7 +17,7 @@ final class Exchange {
 
     private long sentNanos = -1;
     private Channel channel;
-    private ScheduledFuture<?> timeout;
+    private ConnectionPool pool;
     private boolean ended;
 
     Exchange(Request request, String target, long runStartNanos, long intendedNanos, Accounting accounting) {
@@ -33,8 +32,9 @@ final class Exchange {
         return ended;
     }
 
-    void armTimeout(ScheduledFuture<?> future) {
-        this.timeout = future;
+    /** The pool that times it out; it hears when the exchange ends. */
+    void trackedBy(ConnectionPool owner) {
+        this.pool = owner;
     }
 
     void sentOn(Channel ch, long nowNanos) {
@@ -53,12 +53,12 @@ final class Exchange {
         }
         ended = true;
         channel = null;
-        if (timeout != null) {
-            timeout.cancel(false);
-        }
         long now = System.nanoTime();
         accounting.closed(new Outcome(request.id(), target, request.endpoint(), kind, status,
                 intendedNanos - runStartNanos, sentNanos < 0 ? -1 : sentNanos - runStartNanos,
                 now - runStartNanos, response));
+        if (pool != null) {
+            pool.ended();
+        }
     }
 }

@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Throughput side by side with wrk (issue #8, first slice): the same loopback nginx (one
-# worker, a ~300-byte JSON answer), wrk and Shadowgate run alternately, and a table of each
-# run, the medians and the ratio. Installs wrk and nginx from Debian packages when missing
-# (needs root), starts nginx itself and stops it by its pid however the script ends.
+# Shadowgate side by side with wrk against the same loopback nginx (one worker, a ~300-byte
+# JSON answer), issue #8. Installs wrk and nginx from Debian packages when missing (needs
+# root), starts nginx itself and stops it by its pid however the script ends, then:
+#   1. throughput at saturation: wrk and Shadowgate alternately, RUNS times each, with the same
+#      connections; each run, the medians and the ratio;
+#   2. timing fidelity: the rate sweep (io.shadowgate.bench.RateSweep --target nginx) at fixed
+#      paired rates (FIDELITY_RATES, 5,000 and 20,000 by default), FIDELITY_REPEATS passes in
+#      alternating order; achieved rate, lateness p99 / p99.9, the candidate's latency from the
+#      intended start next to its service time, each against the issue's bound;
+#   3. one table of the medians and ratios.
 #
-#   bench/wrk-compare.sh                       # 3 alternating runs of 10 s, 64 connections
+#   bench/wrk-compare.sh                       # 3 alternating runs of 15 s, 64 connections; fidelity 3 x 10 s
 #   RUNS=5 SECONDS_PER_RUN=8 CONNECTIONS=64 RATE=40000 SKIP_BUILD=1 bench/wrk-compare.sh
+#   SKIP_FIDELITY=1 bench/wrk-compare.sh       # throughput only
 #
 # Shadowgate is open loop: it is offered RATE requests/s (each to both targets, both nginx), far
 # above what it can send, and its delivered rate is every 2xx at both targets over the span in
@@ -15,10 +22,13 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 runs="${RUNS:-3}"
-seconds="${SECONDS_PER_RUN:-10}"
+seconds="${SECONDS_PER_RUN:-15}"
 connections="${CONNECTIONS:-64}"
 rate="${RATE:-40000}"
 port="${PORT:-18080}"
+fidelity_rates="${FIDELITY_RATES:-5000,20000}"
+fidelity_repeats="${FIDELITY_REPEATS:-3}"
+fidelity_seconds="${FIDELITY_SECONDS:-10}"
 
 need() { command -v "$1" >/dev/null 2>&1; }
 if ! need wrk || ! need nginx; then
@@ -32,12 +42,17 @@ fi
 need python3 || { echo "wrk-compare: needs python3 to read verdict.json" >&2; exit 69; }
 
 jar="$root/replay-engine/target/shadowgate.jar"
+bench_jar="$root/bench/target/benchmarks.jar"
 if [[ "${SKIP_BUILD:-}" != 1 ]]; then
-  echo "wrk-compare: building the engine..." >&2
+  echo "wrk-compare: building the engine and the benchmarks jar..." >&2
   # shellcheck disable=SC2086 # MVN_FLAGS is a list of flags
-  mvn -B -q ${MVN_FLAGS:-} -f "$root/pom.xml" -DskipTests package -pl replay-engine >&2
+  mvn -B -q ${MVN_FLAGS:-} -f "$root/pom.xml" -DskipTests install -pl replay-engine -am >&2
+  # shellcheck disable=SC2086
+  mvn -B -q ${MVN_FLAGS:-} -f "$root/pom.xml" -DskipTests package -pl bench >&2
 fi
-[[ -f "$jar" ]] || { echo "wrk-compare: $jar does not exist; build it first" >&2; exit 70; }
+for f in "$jar" "$bench_jar"; do
+  [[ -f "$f" ]] || { echo "wrk-compare: $f does not exist; build it first" >&2; exit 70; }
+done
 
 work="$(mktemp -d)"
 nginx_pid=""
@@ -119,4 +134,39 @@ for run in $(seq "$runs"); do
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 mw=$(median "${wrk_all[@]}"); mo=$(median "${ours_all[@]}")
-echo "| median | $mw | $mo | $(python3 -c "print(f'{$mo/$mw:.2f}')") |"
+ratio=$(python3 -c "print(f'{$mo/$mw:.2f}')")
+echo "| median | $mw | $mo | $ratio |"
+
+if [[ "${SKIP_FIDELITY:-}" == 1 ]]; then
+  exit 0
+fi
+echo
+echo "== timing fidelity: RateSweep against the same nginx, paired rates $fidelity_rates, $fidelity_repeats passes of ${fidelity_seconds} s"
+pids="$nginx_pid"
+for child in $(pgrep -P "$nginx_pid" || true); do pids="$pids,$child"; done
+java -cp "$bench_jar" io.shadowgate.bench.RateSweep --target "http://127.0.0.1:$port" --target-pids "$pids" \
+  --rates "$fidelity_rates" --repeats "$fidelity_repeats" --seconds "$fidelity_seconds" --max-connections "$((connections / 2))" \
+  --budget-seconds 600 | tee "$work/sweep.txt"
+
+echo
+echo "== summary (medians; bounds from issue #8)"
+echo "| measure | wrk | shadowgate | ratio or bound |"
+echo "|---|---|---|---|"
+echo "| requests/s at saturation, $connections connections | $mw | $mo | $ratio (target >= 1) |"
+python3 - "$work/sweep.txt" <<'PY'
+import sys
+lines = open(sys.argv[1]).read().splitlines()
+# the first medians table (all runs): rows after its header, until a blank line
+start = next(i for i, l in enumerate(lines) if l.startswith("medians per rate"))
+for line in lines[start + 2:]:
+    f = line.split()
+    if not f or not f[0].isdigit() or len(f) < 9:
+        break
+    rate, achieved = int(f[1]), float(f[2])
+    late99, late999, lat99, svc99 = (float(x) for x in (f[4], f[5], f[6], f[7]))
+    off = abs(achieved - rate) / rate * 100
+    ok = lambda c: "ok" if c else "MISSED"
+    print(f"| {rate} paired/s: achieved | | {achieved:.0f}/s | {off:.2f} % off ({ok(off <= 1)}, bound 1 %) |")
+    print(f"| {rate} paired/s: lateness p99 / p99.9 | | {late99:.3f} / {late999:.3f} ms | {ok(late99 <= 1)} / {ok(late999 <= 5)} (bounds 1 / 5 ms) |")
+    print(f"| {rate} paired/s: candidate p99 from intended / service | | {lat99:.3f} / {svc99:.3f} ms | |")
+PY

@@ -6,6 +6,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,21 +26,27 @@ final class CpuMeter implements AutoCloseable {
     record ThreadCpu(Role role, long nanos) {
     }
 
-    /** Process and per-thread CPU at one instant, and other processes' CPU so far (-1 if unknown). */
+    /** Process and per-thread CPU at one instant, and other processes' CPU so far. */
     record Snapshot(long wallNanos, long processNanos, long gcMillis, Map<Long, ThreadCpu> threads,
-                    long elsewhereNanos) {
+                    OtherProcesses.Totals others) {
     }
 
     /**
      * What one interval cost, in CPU nanoseconds. {@link #otherNanos} is this process's total
      * minus the three named roles: GC and JIT threads, and any named thread that ended in the
-     * interval. {@code elsewhereNanos} is other processes' CPU, -1 where unknown.
+     * interval. {@code targetProcessNanos} is what the target's own processes used (an external
+     * target), {@code elsewhereNanos} what every other process used; -1 where unknown.
      */
     record Usage(long wallNanos, long processNanos, long schedulerNanos, long clientNanos, long simNanos, long gcMillis,
-                 long elsewhereNanos) {
+                 long targetProcessNanos, long elsewhereNanos) {
 
         long otherNanos() {
             return Math.max(0, processNanos - schedulerNanos - clientNanos - simNanos);
+        }
+
+        /** The targets' CPU: the simulated servers' threads, or the external target's processes. */
+        long targetNanos() {
+            return simNanos + Math.max(0, targetProcessNanos);
         }
 
         /** Average number of cores this process kept busy over the interval. */
@@ -59,9 +66,11 @@ final class CpuMeter implements AutoCloseable {
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
-    private final OtherProcesses otherProcesses = new OtherProcesses();
+    private final OtherProcesses otherProcesses;
 
-    CpuMeter() {
+    /** {@code targetPids}: the processes of an external target, whose CPU is the target's. */
+    CpuMeter(Set<Long> targetPids) {
+        this.otherProcesses = new OtherProcesses(targetPids);
         if (threadBean.isThreadCpuTimeSupported() && !threadBean.isThreadCpuTimeEnabled()) {
             threadBean.setThreadCpuTimeEnabled(true);
         }
@@ -84,7 +93,7 @@ final class CpuMeter implements AutoCloseable {
         for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
             gc += Math.max(0, bean.getCollectionTime());
         }
-        return new Snapshot(wall, process, gc, perThread, otherProcesses.cumulativeNanos());
+        return new Snapshot(wall, process, gc, perThread, otherProcesses.totals());
     }
 
     /** Cores other processes kept busy over about the last second; NaN if unknown. */
@@ -119,6 +128,11 @@ final class CpuMeter implements AutoCloseable {
         return new Usage(after.wallNanos() - before.wallNanos(), after.processNanos() - before.processNanos(),
                 byRole[Role.SCHEDULER.ordinal()], byRole[Role.CLIENT.ordinal()], byRole[Role.SIM.ordinal()],
                 after.gcMillis() - before.gcMillis(),
-                before.elsewhereNanos() < 0 || after.elsewhereNanos() < 0 ? -1 : after.elsewhereNanos() - before.elsewhereNanos());
+                delta(before.others().targetNanos(), after.others().targetNanos()),
+                delta(before.others().elsewhereNanos(), after.others().elsewhereNanos()));
+    }
+
+    private static long delta(long before, long after) {
+        return before < 0 || after < 0 ? -1 : after - before;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,9 @@ final class OtherProcesses implements AutoCloseable {
     static final long HISTORY_NANOS = TimeUnit.SECONDS.toNanos(3);
 
     private final long self = ProcessHandle.current().pid();
+    /** Processes serving the target: counted apart, since the run makes them busy. */
+    private final Set<Long> targets;
+    private long targetTicks;
     private final Map<Long, Long> lastTicks = new HashMap<>();
     /** (nanoTime, cumulative ticks) after each poll, oldest first, spanning {@link #HISTORY_NANOS}. */
     private final ArrayDeque<long[]> history = new ArrayDeque<>();
@@ -40,10 +44,12 @@ final class OtherProcesses implements AutoCloseable {
         return t;
     });
 
-    OtherProcesses() {
+    OtherProcesses(Set<Long> targets) {
+        this.targets = Set.copyOf(targets);
         poll();
         // Processes alive now count from here, not from their birth.
         cumulativeTicks = 0;
+        targetTicks = 0;
         history.clear();
         poller.scheduleAtFixedRate(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -70,10 +76,14 @@ final class OtherProcesses implements AutoCloseable {
         return (newest[1] - from[1]) * 10_000_000.0 / (newest[0] - from[0]);
     }
 
-    /** CPU nanoseconds other processes used since construction, as of now; -1 if unknown. */
-    synchronized long cumulativeNanos() {
+    /** CPU nanoseconds used since construction by the target's processes and by every other; -1 where unknown. */
+    record Totals(long elsewhereNanos, long targetNanos) {
+    }
+
+    /** What other processes have used so far, as of now. */
+    synchronized Totals totals() {
         poll();
-        return available ? cumulativeTicks * 10_000_000L : -1;
+        return available ? new Totals(cumulativeTicks * 10_000_000L, targetTicks * 10_000_000L) : new Totals(-1, -1);
     }
 
     private synchronized void poll() {
@@ -97,7 +107,12 @@ final class OtherProcesses implements AutoCloseable {
         }
         for (Map.Entry<Long, Long> e : seen.entrySet()) {
             // A process first seen now was born since the last poll: all its time is new.
-            cumulativeTicks += Math.max(0, e.getValue() - lastTicks.getOrDefault(e.getKey(), 0L));
+            long ticks = Math.max(0, e.getValue() - lastTicks.getOrDefault(e.getKey(), 0L));
+            if (targets.contains(e.getKey())) {
+                targetTicks += ticks;
+            } else {
+                cumulativeTicks += ticks;
+            }
         }
         lastTicks.clear();
         lastTicks.putAll(seen);

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -40,16 +41,17 @@ final class PairedRun implements AutoCloseable {
 
     private final Map<String, URI> targets;
     private final ReplayOptions options;
-    private final CpuMeter meter = new CpuMeter();
+    private final CpuMeter meter;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "rate-sweep-watchdog");
         t.setDaemon(true);
         return t;
     });
 
-    /** {@code targets}: baseline first, candidate second. */
-    PairedRun(Map<String, URI> targets, int maxConnections, int clientThreads) {
+    /** {@code targets}: baseline first, candidate second; {@code targetPids}: their processes, if outside this one. */
+    PairedRun(Map<String, URI> targets, Set<Long> targetPids, int maxConnections, int clientThreads) {
         this.targets = new LinkedHashMap<>(targets);
+        this.meter = new CpuMeter(targetPids);
         this.options = new ReplayOptions(CONNECT_TIMEOUT, REQUEST_TIMEOUT, maxConnections,
                 Math.min(WARMUP_CONNECTIONS, maxConnections), clientThreads, false);
     }

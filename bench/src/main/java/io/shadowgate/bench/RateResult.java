@@ -74,7 +74,7 @@ record RateResult(
     /** A run that produced no measurement (the replayer threw); {@code problem} says why. */
     static RateResult failed(int rate, int pass, String problem) {
         return new RateResult(rate, pass, 0, 0, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                false, 0, 0, new CpuMeter.Usage(0, 0, 0, 0, 0, 0, -1), problem);
+                false, 0, 0, new CpuMeter.Usage(0, 0, 0, 0, 0, 0, -1, -1), problem);
     }
 
     boolean measured() {

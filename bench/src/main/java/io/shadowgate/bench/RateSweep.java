@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -36,8 +37,10 @@ import java.util.function.Predicate;
  * to go quiet, measures what they used during the run anyway, marks runs that shared the cores,
  * and, if there were any, repeats the summary over the unshared runs alone.
  *
- * <p>The servers run in this JVM ({@code --servers-in-process}, the only mode for now): they
- * compete with the replayer for the same cores, and their CPU is in the CPU columns.
+ * <p>By default the servers run in this JVM ({@code --servers-in-process}): they compete with the
+ * replayer for the same cores, and their CPU is in the CPU columns. With {@code --target URL}
+ * both roles go to a server already running (nginx, in {@code bench/wrk-compare.sh}), and
+ * {@code --target-pids} names its processes so their CPU is reported as the target's.
  *
  * <p>How to run (or use {@code bench/rate-sweep.sh}, which builds first):
  * <pre>
@@ -69,15 +72,22 @@ public final class RateSweep {
     /** Runs the sweep and prints it; returns 0, or 1 if any run failed or did not add up. */
     int run() {
         printHeader();
+        if (options.target() != null) {
+            return sweep(options.target(), options.target(), Set.copyOf(options.targetPids()));
+        }
         try (SimulatedServer baseline = SimulatedServer.start(BASELINE, "127.0.0.1", 0, 1);
              SimulatedServer candidate = SimulatedServer.start(CANDIDATE, "127.0.0.1", 0, 2)) {
-            Map<String, URI> targets = new LinkedHashMap<>();
-            targets.put("baseline", baseline.address());
-            targets.put("candidate", candidate.address());
-            out.println("targets: baseline " + baseline.address() + ", candidate " + candidate.address());
-            try (PairedRun runner = new PairedRun(targets, options.maxConnections(), options.clientThreads())) {
-                return sweep(runner);
-            }
+            return sweep(baseline.address(), candidate.address(), Set.of());
+        }
+    }
+
+    private int sweep(URI baseline, URI candidate, Set<Long> targetPids) {
+        Map<String, URI> targets = new LinkedHashMap<>();
+        targets.put("baseline", baseline);
+        targets.put("candidate", candidate);
+        out.println("targets: baseline " + baseline + ", candidate " + candidate);
+        try (PairedRun runner = new PairedRun(targets, targetPids, options.maxConnections(), options.clientThreads())) {
+            return sweep(runner);
         }
     }
 
@@ -240,10 +250,19 @@ public final class RateSweep {
                 HarnessArgs.cpuModel(), System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), Transport.best());
         out.println("load average at start: " + loadAverage());
+        if (options.target() == null) {
+            out.printf(Locale.ROOT, """
+                    targets: two simulated servers (median 1 ms, sigma 0.2, no errors, 1 event-loop thread each)
+                      IN THIS JVM (--servers-in-process): they compete with the replayer for the same %d cores,
+                      and their CPU is included in the CPU columns.
+                    """, cores);
+        } else {
+            out.printf(Locale.ROOT, """
+                    targets: baseline and candidate are both %s, a server outside this process (its processes %s
+                      count as the target's CPU, not as "elsewhere"); on one machine it shares the %d cores.
+                    """, options.target(), options.targetPids(), cores);
+        }
         out.printf(Locale.ROOT, """
-                targets: two simulated servers (median 1 ms, sigma 0.2, no errors, 1 event-loop thread each)
-                  IN THIS JVM (--servers-in-process, the only mode for now): they compete with the replayer for the
-                  same %d cores, and their CPU is included in the CPU columns.
                 traffic: shadow mode, constant arrivals of POST /v1/predict with a {{features:8}} body; rate = requests/s
                   to EACH target, so the process handles twice that many exchanges a second.
                 replayer: %d max connections per target (%d opened ahead), %d client event loops,
@@ -252,7 +271,7 @@ public final class RateSweep {
                   Climbing stops after a run with lateness p99 > %.0f ms or more than %.0f %% errors/timeouts/not sent;
                   no run starts that could end after %d s. A full GC runs before each run, and each run first waits
                   up to %d s for other processes to use less than %.1f cores (this machine may be shared).
-                """, cores, options.maxConnections(), Math.min(PairedRun.WARMUP_CONNECTIONS, options.maxConnections()),
+                """, options.maxConnections(), Math.min(PairedRun.WARMUP_CONNECTIONS, options.maxConnections()),
                 options.clientThreads(), PairedRun.CONNECT_TIMEOUT.toMillis(), PairedRun.REQUEST_TIMEOUT.toMillis(),
                 HarnessArgs.join(options.rates()), options.seconds(), options.repeats(), options.warmupSeconds(),
                 options.warmupRate(), SweepOptions.STOP_LATENESS_P99_MS, 100 * SweepOptions.STOP_ERROR_SHARE,

@@ -1,6 +1,8 @@
 package io.shadowgate.bench;
 
 import io.shadowgate.replay.ReplayOptions;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +20,8 @@ import java.util.Locale;
  * @param clientThreads  client event-loop threads of the replayer
  * @param budgetSeconds  the sweep starts no run that could end after this; it stops by itself
  * @param quietWaitSeconds before each run, wait at most this long for other processes to quiet down
+ * @param target         a running target both roles are sent to, or null for two simulated servers in this JVM
+ * @param targetPids     the processes serving {@code target}: their CPU is the target's, not "elsewhere"
  */
 record SweepOptions(
         List<Integer> rates,
@@ -28,7 +32,9 @@ record SweepOptions(
         int maxConnections,
         int clientThreads,
         int budgetSeconds,
-        int quietWaitSeconds) {
+        int quietWaitSeconds,
+        URI target,
+        List<Long> targetPids) {
 
     static final List<Integer> DEFAULT_RATES = List.of(250, 500, 1_000, 2_000, 3_000, 4_000, 6_000, 8_000);
     static final int DEFAULT_SECONDS = 10;
@@ -60,7 +66,9 @@ record SweepOptions(
               --client-threads N       replayer event loops (default %d = cores, 1..64)
               --budget-seconds N       start no run that could end later than this (default %d, 10..1800)
               --quiet-wait-seconds N   before each run, wait up to N s for other processes to use < %.1f cores (default %d, 0..300)
-              --servers-in-process     the simulated servers run in this JVM (default, and the only mode for now)
+              --servers-in-process     two simulated servers run in this JVM (the default)
+              --target URL             instead, send both roles to this running server (e.g. nginx on loopback)
+              --target-pids P1,P2,...  the target's processes: their CPU is the "target" column, not "elsewhere"
               --help
             """, HarnessArgs.join(DEFAULT_RATES), DEFAULT_SECONDS, DEFAULT_REPEATS, DEFAULT_WARMUP_SECONDS,
             DEFAULT_WARMUP_RATE, DEFAULT_MAX_CONNECTIONS, DEFAULT_CLIENT_THREADS, DEFAULT_BUDGET_SECONDS,
@@ -82,6 +90,8 @@ record SweepOptions(
         int clientThreads = DEFAULT_CLIENT_THREADS;
         int budgetSeconds = DEFAULT_BUDGET_SECONDS;
         int quietWaitSeconds = DEFAULT_QUIET_WAIT_SECONDS;
+        URI target = null;
+        List<Long> targetPids = List.of();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             String value = null;
@@ -112,11 +122,36 @@ record SweepOptions(
                 case "--client-threads" -> clientThreads = HarnessArgs.bounded(name, value, 1, 64);
                 case "--budget-seconds" -> budgetSeconds = HarnessArgs.bounded(name, value, 10, 1_800);
                 case "--quiet-wait-seconds" -> quietWaitSeconds = HarnessArgs.bounded(name, value, 0, 300);
+                case "--target" -> target = target(value);
+                case "--target-pids" -> targetPids = pids(value);
                 default -> throw new IllegalArgumentException("unknown option '" + name + "'");
             }
         }
+        if (!targetPids.isEmpty() && target == null) {
+            throw new IllegalArgumentException("--target-pids needs --target (the simulated servers are threads of this JVM)");
+        }
         return new SweepOptions(rates, seconds, repeats, warmupSeconds, warmupRate, maxConnections, clientThreads,
-                budgetSeconds, quietWaitSeconds);
+                budgetSeconds, quietWaitSeconds, target, targetPids);
+    }
+
+    private static URI target(String value) {
+        try {
+            URI uri = new URI(value);
+            if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("--target must be an http://HOST:PORT URL, not '" + value + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--target must be an http://HOST:PORT URL, not '" + value + "'");
+        }
+    }
+
+    private static List<Long> pids(String value) {
+        List<Long> out = new ArrayList<>();
+        for (String part : value.split(",")) {
+            out.add((long) HarnessArgs.bounded("--target-pids", part.trim(), 1, Integer.MAX_VALUE));
+        }
+        return List.copyOf(out);
     }
 
     private static List<Integer> rates(String value) {

@@ -16,7 +16,8 @@ final class SweepTable {
               adds up = every request has one outcome per target; err = 5xx + timeouts + connection errors + not sent, both targets;
               cores = process CPU time / wall time; CPU us/req = process CPU per paired request (one request to each target),
               split into sched (the thread pacing the schedule) / client (replayer event loops + metrics sampler) /
-              sim (both simulated servers) / other (GC, JIT, the rest); gc ms = GC time during the run;
+              other (GC, JIT, the rest); target = the targets' CPU per paired request: both simulated servers (in this
+              process, part of CPU us/req), or the --target-pids processes (outside it); gc ms = GC time during the run;
               elsewhere = cores used by OTHER processes meanwhile (/proc/[pid]/stat, polled); above %.1f the run shared the
               machine and is marked '*'; in the medians, shared = how many of the runs were marked.""", SweepOptions.SHARED_CORES);
 
@@ -27,7 +28,7 @@ final class SweepTable {
 
     static String runHeader() {
         return String.format(Locale.ROOT, COLUMNS, "pass", "rate/s", "achieved/s", "late p50", "late p99", "late p99.9",
-                "cand lat p99", "cand svc p99", "adds up", "err", "cores", "CPU us/req", "sched", "client", "sim",
+                "cand lat p99", "cand svc p99", "adds up", "err", "cores", "CPU us/req", "sched", "client", "target",
                 "other", "gc ms", "elsewhere");
     }
 
@@ -40,7 +41,7 @@ final class SweepTable {
                 f3(r.latenessP99()), f3(r.latenessP999()), f3(r.latencyP99()), f3(r.serviceP99()),
                 r.addsUp() ? "yes" : "NO", String.valueOf(r.errors() + r.notSent()), f2(r.cpu().cores()),
                 f1(r.cpuMicrosPerRequest()), f1(r.perRequest(r.cpu().schedulerNanos())),
-                f1(r.perRequest(r.cpu().clientNanos())), f1(r.perRequest(r.cpu().simNanos())),
+                f1(r.perRequest(r.cpu().clientNanos())), f1(r.perRequest(r.cpu().targetNanos())),
                 f1(r.perRequest(r.cpu().otherNanos())), String.valueOf(r.cpu().gcMillis()),
                 f2(r.cpu().elsewhereCores()) + (r.shared() ? "*" : " "));
         return r.problem() == null ? row : row + "\n      ^ " + r.problem();
@@ -48,7 +49,7 @@ final class SweepTable {
 
     static String medianHeader() {
         return String.format(Locale.ROOT, COLUMNS, "runs", "rate/s", "achieved/s", "late p50", "late p99", "late p99.9",
-                "cand lat p99", "cand svc p99", "adds up", "errmax", "cores", "CPU us/req", "sched", "client", "sim",
+                "cand lat p99", "cand svc p99", "adds up", "errmax", "cores", "CPU us/req", "sched", "client", "target",
                 "other", "gc ms", "shared");
     }
 
@@ -57,7 +58,7 @@ final class SweepTable {
         String row = String.format(Locale.ROOT, COLUMNS, String.valueOf(m.runs()), m.rate(), f0(m.achievedRate()),
                 f3(m.latenessP50()), f3(m.latenessP99()), f3(m.latenessP999()), f3(m.latencyP99()), f3(m.serviceP99()),
                 addsUp, String.valueOf(m.worstErrors()), f2(m.cores()), f1(m.cpuMicros()), f1(m.schedulerMicros()),
-                f1(m.clientMicros()), f1(m.simMicros()), f1(m.otherMicros()), f0(m.gcMillis()),
+                f1(m.clientMicros()), f1(m.targetMicros()), f1(m.otherMicros()), f0(m.gcMillis()),
                 m.sharedRuns() + "/" + (m.runs() - m.failedRuns()));
         return m.failedRuns() == 0 ? row : row + "  (" + m.failedRuns() + " run(s) failed)";
     }

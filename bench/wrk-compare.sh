@@ -17,14 +17,17 @@
 # Shadowgate is open loop: it is offered RATE requests/s (each to both targets, both nginx), far
 # above what it can send, and its delivered rate is every 2xx at both targets over the span in
 # which responses arrived (from its per-second series). wrk's is its "Requests/sec". Both use
-# CONNECTIONS connections in all (Shadowgate: half per target).
+# CONNECTIONS connections in all (Shadowgate: half per target). The request timeout is 60 s so
+# that, over a run, nothing waiting in the backlog an over-offered open loop builds times out:
+# with a 5 s timeout, once the backlog is 5 s long every request sent is already due to time
+# out, each timeout closes its connection, and throughput collapses into reconnecting.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 runs="${RUNS:-3}"
 seconds="${SECONDS_PER_RUN:-15}"
 connections="${CONNECTIONS:-64}"
-rate="${RATE:-40000}"
+rate="${RATE:-60000}"
 port="${PORT:-18080}"
 fidelity_rates="${FIDELITY_RATES:-5000,20000}"
 fidelity_repeats="${FIDELITY_REPEATS:-3}"
@@ -97,7 +100,7 @@ targets:
   baseline: {url: "http://127.0.0.1:$port"}
   candidate: {url: "http://127.0.0.1:$port"}
 connections: {maxPerTarget: $((connections / 2)), warmup: $((connections / 2))}
-timeouts: {request: 5s}
+timeouts: {request: 60s}
 compare: {enabled: false}
 traffic:
   synth: {duration: ${seconds}s, rate: $rate, arrivals: constant, requests: [{path: /v1/predict}]}

@@ -6,14 +6,10 @@ import io.shadowgate.compare.ResponseFindings;
 import io.shadowgate.judge.CapacityBudget;
 import io.shadowgate.judge.CapacityCurves;
 import io.shadowgate.judge.CapacityKnees;
-import io.shadowgate.judge.Decision;
-import io.shadowgate.judge.Evidence;
 import io.shadowgate.judge.Judge;
 import io.shadowgate.judge.Verdict;
 import io.shadowgate.judge.WindowVerdict;
 import io.shadowgate.metrics.MetricsRecorder;
-import io.shadowgate.metrics.EndpointSummary;
-import io.shadowgate.metrics.OutcomeCounts;
 import io.shadowgate.metrics.PairedLatencyRecorder;
 import io.shadowgate.metrics.ScheduleCounter;
 import io.shadowgate.metrics.TargetSummary;
@@ -45,7 +41,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -187,7 +182,7 @@ final class RunPipeline {
                 progress = ProgressReporter.start(options.live().progress(), options.live().err(), recorder::live, plan);
                 if (options.stopEarly()) {
                     early = new EarlyStopMonitor(scenario,
-                            () -> scopes(scenario, recorder, pairs, recorder.summaries(targets.addresses())),
+                            () -> RunAnalysis.scopes(scenario, recorder, pairs, recorder.summaries(targets.addresses())),
                             replayer, window(scenario), planned);
                 }
                 // Simulated faults and windows count from the schedule's start, not from the servers' start.
@@ -245,7 +240,8 @@ final class RunPipeline {
             ResponseFindings findings = responses != null ? responses.findings(alpha)
                     : contracts != null ? contracts.findingsSoFar(alpha) : null;
             Verdict verdict = rolled != null ? RolloutVerdict.of(rolled)
-                    : judge(judge, scopes(scenario, recorder, pairs, measured), judgedWindows, findings, partial);
+                    : RunAnalysis.judge(judge, RunAnalysis.scopes(scenario, recorder, pairs, measured), judgedWindows,
+                            findings, partial);
             List<CapacityCurves> capacity = scenario.capacity() == null ? null : CapacityKnees.find(
                     windowMonitor == null ? List.of() : windowMonitor.windows(),
                     CapacityBudget.of(scenario.gates().latency(), scenario.capacity().maxErrorRate()),
@@ -306,38 +302,6 @@ final class RunPipeline {
         }
         return new EarlyStop(0, by.endMillis(), by.pairs(), window.toMillis(), by.gates().isEmpty() ? ""
                 : by.gates().get(0).scope());
-    }
-
-    /** What the judge decides on: all traffic, and each endpoint when the gates ask for it. */
-    private static List<Evidence> scopes(Scenario scenario, MetricsRecorder recorder, PairedLatencyRecorder pairs,
-                                         List<TargetSummary> measured) {
-        List<Evidence> scopes = new ArrayList<>();
-        scopes.add(new Evidence("all", recorder.latency(Scenario.BASELINE), recorder.latency(Scenario.CANDIDATE),
-                measured.get(0).counts(), measured.get(1).counts(), pairs.snapshot()));
-        if (scenario.gates().perEndpoint()) {
-            Map<String, EndpointSummary> candidate = new java.util.HashMap<>();
-            measured.get(1).endpoints().forEach(e -> candidate.put(e.endpoint(), e));
-            for (EndpointSummary baseline : measured.get(0).endpoints()) {
-                String endpoint = baseline.endpoint();
-                EndpointSummary other = candidate.get(endpoint);
-                scopes.add(new Evidence(endpoint, recorder.latency(Scenario.BASELINE, endpoint),
-                        recorder.latency(Scenario.CANDIDATE, endpoint), baseline.counts(),
-                        other == null ? OutcomeCounts.EMPTY : other.counts(), pairs.snapshot(endpoint)));
-            }
-        }
-        return scopes;
-    }
-
-    private static Verdict judge(Judge judge, List<Evidence> scopes, List<WindowVerdict> windows,
-                                 ResponseFindings responses, boolean partial) {
-        Verdict verdict = judge.judge(scopes, windows, responses);
-        if (partial && verdict.decision() == Decision.GO) {
-            // An interrupted run saw less than the scenario asked for: it cannot pre-authorize.
-            List<String> reasons = new ArrayList<>(verdict.reasons());
-            reasons.add(0, "the run was interrupted before its schedule ended; a partial run cannot pre-authorize");
-            return new Verdict(Decision.INCONCLUSIVE, verdict.gates(), List.copyOf(reasons), verdict.windows());
-        }
-        return verdict;
     }
 
     /** Reads the traffic through once: a damaged file stops the run here, before anything is sent. */

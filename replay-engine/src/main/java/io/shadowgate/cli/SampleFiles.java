@@ -74,7 +74,7 @@ final class SampleFiles {
             if (text.isEmpty()) {
                 continue;
             }
-            double value = parse(text, file + ":" + lineNumber + ": ", "");
+            double value = parse(text, file, lineNumber, null);
             if (Double.isNaN(value)) {
                 skipped++;
             } else {
@@ -113,7 +113,7 @@ final class SampleFiles {
             }
             String cell = row.get(index).trim();
             double value = cell.isEmpty() ? Double.NaN
-                    : parse(cell, file + ":" + lineNumber + ": ", " (column '" + label + "')");
+                    : parse(cell, file, lineNumber, label);
             if (Double.isNaN(value)) {
                 skipped++;
             } else {
@@ -146,11 +146,18 @@ final class SampleFiles {
         }
     }
 
-    /** A number, or NaN for an explicit NaN; anything else is bad input at {@code place}. */
-    private static double parse(String text, String place, String where) throws BadInputException {
+    /**
+     * A number, or NaN for an explicit NaN; anything else is bad input at {@code file:line} (in
+     * {@code column} when not null). The message is built only then: a file of ten million
+     * values must not build ten million of them.
+     */
+    private static double parse(String text, Path file, int line, String column) throws BadInputException {
         boolean number = NUMBER.matcher(text).matches();
-        if (number && Double.isFinite(Double.parseDouble(text))) {
-            return Double.parseDouble(text);
+        if (number) {
+            double value = Double.parseDouble(text);
+            if (Double.isFinite(value)) {
+                return value;
+            }
         }
         if (NOT_A_NUMBER.matcher(text).matches()) {
             return Double.NaN;
@@ -158,7 +165,8 @@ final class SampleFiles {
         String shown = text.length() > 60 ? text.substring(0, 60) + "..." : text;
         // 1e999 is a number, but no finite one: the statistics need finite values.
         String expected = number || INFINITE.matcher(text).matches() ? "expected a finite number" : "expected a number";
-        throw new BadInputException(place + expected + ", found '" + shown + "'" + where);
+        throw new BadInputException(file + ":" + line + ": " + expected + ", found '" + shown + "'"
+                + (column == null ? "" : " (column '" + column + "')"));
     }
 
     /** Spreadsheets often start UTF-8 files with a byte-order mark; it is not part of the data. */

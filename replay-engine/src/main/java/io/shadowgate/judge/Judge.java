@@ -228,7 +228,9 @@ public final class Judge {
     }
 
     private List<GateResult> gatesOn(Evidence evidence, Levels levels) {
-        LatencyGates latency = new LatencyGates(levels, gates.minSamples(), seed);
+        List<Double> relative = gates.latency().entrySet().stream().filter(e -> e.getValue().maxIncrease() != null)
+                .map(Map.Entry::getKey).toList();
+        LatencyGates latency = new LatencyGates(levels, gates.minSamples(), seed, relative);
         List<GateResult> results = new ArrayList<>();
         for (Map.Entry<Double, LatencyGate> e : gates.latency().entrySet()) {
             double percentile = e.getKey();

@@ -5,13 +5,18 @@ import io.shadowgate.compare.QuantileBounds;
 import io.shadowgate.compare.QuantileRatio;
 import io.shadowgate.compare.UnpairedQuantileRatio;
 import io.shadowgate.metrics.PairedLatencies;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
  * The two latency gates: a percentile's increase over the baseline (on the request pairs of
  * shadow traffic, or conservatively on the two histograms when there are no pairs), and a
  * percentile against an absolute budget. Each returns its estimate, its bounds and the rule.
+ * One instance judges one scope's evidence, on one thread: it keeps that scope's bootstrap.
  */
 final class LatencyGates {
 
@@ -21,11 +26,18 @@ final class LatencyGates {
     private final Levels levels;
     private final long minSamples;
     private final long seed;
+    /** The percentiles of the relative gates: their paired ratios come from one bootstrap of the pairs. */
+    private final List<Double> relativePercentiles;
+    /** The pairs {@link #pairedRatios} were bootstrapped from, and the ratios by percentile; null until asked. */
+    private PairedLatencies bootstrapped;
+    private Map<Double, QuantileRatio> pairedRatios;
 
-    LatencyGates(Levels levels, long minSamples, long seed) {
+    /** @param relativePercentiles the percentiles {@link #relative} will be asked for */
+    LatencyGates(Levels levels, long minSamples, long seed, List<Double> relativePercentiles) {
         this.levels = levels;
         this.minSamples = minSamples;
         this.seed = seed;
+        this.relativePercentiles = relativePercentiles;
     }
 
     GateResult relative(Evidence ev, double percentile, double maxIncrease) {
@@ -51,8 +63,7 @@ final class LatencyGates {
         if (paired) {
             PairedLatencies pairs = ev.pairs();
             // A reservoir smaller than the run: its standard error overstates the run's; keep it (conservative).
-            r = PairedQuantileRatio.estimate(pairs.baseline(), pairs.candidate(), percentile,
-                    PairedQuantileRatio.DEFAULT_REPLICATES, seed);
+            r = pairedRatio(pairs, percentile);
             seen = pairs.seen();
             // Show the percentiles the estimate came from: those of the request pairs.
             b = r.baselineQ() / 1_000.0;
@@ -76,6 +87,34 @@ final class LatencyGates {
                 Format.percent(lower), sign(upper), Format.percent(upper), Format.percent(maxIncrease),
                 d == Decision.INCONCLUSIVE ? moreTraffic(r, maxIncrease, seen, paired ? "request pairs" : "responses a side") : "");
         return new GateResult(gate, ev.scope(), d, b, c, estimate, interval, maxIncrease, "ratio", rule, reason, detectable);
+    }
+
+    /**
+     * The paired ratio at {@code percentile}: one bootstrap of {@code pairs} serves every relative
+     * gate's percentile that has enough pairs, since they share its weights (each result is the
+     * one it would have alone).
+     */
+    private QuantileRatio pairedRatio(PairedLatencies pairs, double percentile) {
+        if (bootstrapped != pairs || !pairedRatios.containsKey(percentile)) {
+            List<Double> judged = new ArrayList<>();
+            for (double p : relativePercentiles) {
+                if (tooThin(pairs.size(), p, "request pairs") == null && !judged.contains(p)) {
+                    judged.add(p);
+                }
+            }
+            if (!judged.contains(percentile)) {
+                judged.add(percentile);
+            }
+            List<QuantileRatio> ratios = PairedQuantileRatio.estimate(pairs.baseline(), pairs.candidate(),
+                    judged.stream().mapToDouble(Double::doubleValue).toArray(), PairedQuantileRatio.DEFAULT_REPLICATES,
+                    seed);
+            pairedRatios = new HashMap<>();
+            for (int i = 0; i < judged.size(); i++) {
+                pairedRatios.put(judged.get(i), ratios.get(i));
+            }
+            bootstrapped = pairs;
+        }
+        return pairedRatios.get(percentile);
     }
 
     GateResult budget(Evidence ev, double percentile, double maxMs) {

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shadowgate.metrics.Histograms;
 import io.shadowgate.metrics.OutcomeCounts;
+import io.shadowgate.metrics.PairedLatencies;
 import io.shadowgate.scenario.ErrorRateGate;
 import io.shadowgate.scenario.Gates;
 import io.shadowgate.scenario.LatencyGate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -172,5 +174,40 @@ class JudgeTest {
                 .contains("confidence 99.75%, the 0.25% the looks left").contains("(1 - C)/(j(j+1)) each");
         assertThatThrownBy(() -> Judge.atInterimLook(gates, 1, 1, 20)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("look 1 of 20 planned spends nothing");
+    }
+
+    /**
+     * The relative gates of one scope share one bootstrap of its request pairs; each gate still
+     * comes out exactly as without the others: the p50 gate beside a p99 relative gate, and
+     * beside a p99 budget (the same family of two gates), on 5,000 correlated pairs.
+     */
+    @Test
+    void relativeGatesOnTheSamePairsAreEachJudgedAsIfAlone() {
+        SplittableRandom random = new SplittableRandom(3);
+        int n = 5_000;
+        double[] b = new double[n];
+        double[] c = new double[n];
+        Histogram baseline = Histograms.newHistogram();
+        Histogram candidate = Histograms.newHistogram();
+        for (int i = 0; i < n; i++) {
+            double shared = random.nextGaussian();
+            b[i] = Math.round(8_000 * Math.exp(0.3 * (shared + random.nextGaussian())));
+            c[i] = Math.round(8_200 * Math.exp(0.3 * (shared + random.nextGaussian())));
+            baseline.recordValue((long) b[i]);
+            candidate.recordValue((long) c[i]);
+        }
+        Evidence ev = new Evidence("all", baseline, candidate, counts(n, 0), counts(n, 0), new PairedLatencies(b, c, n, n));
+        Map<Double, LatencyGate> twoRelative = new LinkedHashMap<>();
+        twoRelative.put(50.0, new LatencyGate(0.05, null));
+        twoRelative.put(99.0, new LatencyGate(0.05, null));
+        Map<Double, LatencyGate> oneRelative = new LinkedHashMap<>();
+        oneRelative.put(50.0, new LatencyGate(0.05, null));
+        oneRelative.put(99.0, new LatencyGate(null, 250.0));
+
+        GateResult together = new Judge(gates(twoRelative, null)).judge(ev).gates().get(0);
+        GateResult alone = new Judge(gates(oneRelative, null)).judge(ev).gates().get(0);
+
+        assertThat(together.gate()).isEqualTo("latency p50 increase");
+        assertThat(together).isEqualTo(alone);
     }
 }

@@ -163,6 +163,12 @@ final class JudgeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+        if (paired && (isLog(baseline) || isLog(candidate))) {
+            // A histogram log keeps values, not requests: its i-th value is the i-th smallest,
+            // and pairing sorted values makes the interval several times too narrow.
+            throw usage("--paired needs files that keep the requests in order (text or CSV); an .hlog keeps only "
+                    + "the distribution, so judge .hlog files without --paired");
+        }
         SampleSet base = SampleFiles.read(baseline, column);
         SampleSet cand = SampleFiles.read(candidate, column);
         if (paired && base.values().length != cand.values().length) {
@@ -237,6 +243,10 @@ final class JudgeCommand implements Callable<Integer> {
 
     private static String percent(double confidence) {
         return java.math.BigDecimal.valueOf(confidence * 100).stripTrailingZeros().toPlainString();
+    }
+
+    private static boolean isLog(java.nio.file.Path file) {
+        return file.getFileName().toString().endsWith(".hlog");
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -149,6 +149,21 @@ class JudgeCommandSampleFilesTest {
     }
 
     @Test
+    void pairingHistogramLogsIsRefusedBecauseTheyKeepNoRequestOrder() throws Exception {
+        // Paired, the i-th smallest of each side would pass for the same request: a far too narrow interval.
+        Path baseline = hlog("baseline.hlog", range(1, 300));
+        Path candidate = hlog("candidate.hlog", range(2, 301));
+
+        Result r = shadowgate("judge", "--baseline", baseline.toString(), "--candidate", candidate.toString(),
+                "--gate", "p99=+2%", "--paired");
+
+        assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("--paired needs files that keep the requests in order (text or CSV)");
+        assertThat(shadowgate("judge", "--baseline", baseline.toString(), "--candidate", candidate.toString(),
+                "--gate", "p99=+2%").exit()).isIn(ExitCode.GO, ExitCode.NO_GO, ExitCode.INCONCLUSIVE);
+    }
+
+    @Test
     void anHlogBeyondTheExpansionCapIsRefused() throws IOException {
         Path file = tmp.resolve("huge.hlog");
         try (var out = Files.newOutputStream(file)) {

@@ -13,6 +13,7 @@
 #   bench/wrk-compare.sh                       # 3 alternating runs of 15 s, 64 connections; fidelity 3 x 10 s
 #   RUNS=5 SECONDS_PER_RUN=8 CONNECTIONS=64 RATE=40000 SKIP_BUILD=1 bench/wrk-compare.sh
 #   SKIP_FIDELITY=1 bench/wrk-compare.sh       # throughput only
+#   COMPARE=true bench/wrk-compare.sh          # Shadowgate also compares every response pair (default: false)
 #
 # Shadowgate is open loop: it is offered RATE requests/s (each to both targets, both nginx), far
 # above what it can send, and its delivered rate is every 2xx at both targets over the span in
@@ -29,6 +30,7 @@ seconds="${SECONDS_PER_RUN:-15}"
 connections="${CONNECTIONS:-64}"
 rate="${RATE:-60000}"
 port="${PORT:-18080}"
+compare="${COMPARE:-false}"
 fidelity_rates="${FIDELITY_RATES:-5000,20000}"
 fidelity_repeats="${FIDELITY_REPEATS:-3}"
 fidelity_seconds="${FIDELITY_SECONDS:-10}"
@@ -101,7 +103,7 @@ targets:
   candidate: {url: "http://127.0.0.1:$port"}
 connections: {maxPerTarget: $((connections / 2)), warmup: $((connections / 2))}
 timeouts: {request: 60s}
-compare: {enabled: false}
+compare: {enabled: $compare}
 traffic:
   synth: {duration: ${seconds}s, rate: $rate, arrivals: constant, requests: [{path: /v1/predict}]}
 gates:

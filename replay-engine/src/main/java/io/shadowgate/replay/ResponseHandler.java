@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.shadowgate.traffic.Header;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ final class ResponseHandler extends SimpleChannelInboundHandler<HttpObject> {
     private final boolean keepBodies;
     private final int maxBodyBytes;
     private Exchange current;
+    /** Closes the connection unless the response of a timed-out exchange arrives first; null if none is owed. */
+    private ScheduledFuture<?> owed;
     /** The head of the response being read, or null between responses. */
     private HttpResponse head;
     /** An interim response (100 Continue, 103 Early Hints) is being read: the final one is still to come. */
@@ -46,9 +49,13 @@ final class ResponseHandler extends SimpleChannelInboundHandler<HttpObject> {
         this.current = exchange;
     }
 
-    /** Forgets the exchange in flight (it timed out) so closing the channel does not end it twice. */
-    void abandon() {
+    /**
+     * Forgets the exchange in flight (it timed out): its response, when it comes, is dropped and
+     * the connection goes back to the pool; {@code closer} closes it if the response never comes.
+     */
+    void abandon(ScheduledFuture<?> closer) {
         this.current = null;
+        this.owed = closer;
     }
 
     @Override
@@ -102,13 +109,18 @@ final class ResponseHandler extends SimpleChannelInboundHandler<HttpObject> {
         body = null;
         Exchange exchange = current;
         current = null;
-        if (exchange == null) {
-            // A response nobody is waiting for (its exchange timed out): the connection is out of step.
+        if (exchange != null) {
+            exchange.end(OutcomeKind.RESPONSE, response.status().code(),
+                    keepBodies ? content(response, bytes) : ResponseContent.NONE);
+        } else if (owed != null) {
+            // The late answer to a request that already timed out: dropped, the connection is in step again.
+            owed.cancel(false);
+            owed = null;
+        } else {
+            // A response to no request at all: the connection is out of step.
             ctx.close();
             return;
         }
-        exchange.end(OutcomeKind.RESPONSE, response.status().code(),
-                keepBodies ? content(response, bytes) : ResponseContent.NONE);
         if (HttpUtil.isKeepAlive(response)) {
             pool.release(ctx.channel());
         } else {

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -114,8 +115,30 @@ class ResponseFramingTest {
         });
     }
 
+    @Test
+    void aResponseAfterItsTimeoutIsDroppedAndTheConnectionServesTheNextRequest() throws Exception {
+        // Each answer comes 150 ms after its request: past the 100 ms timeout, before the next request 200 ms later.
+        AtomicInteger connections = new AtomicInteger();
+        List<Outcome> outcomes = replay("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", false,
+                Duration.ofMillis(150), Duration.ofMillis(100), 5, connections);
+
+        assertThat(outcomes).hasSize(10).allSatisfy(o -> assertThat(o.kind()).isEqualTo(OutcomeKind.TIMEOUT));
+        // Closing on every timeout would have opened one connection per request.
+        assertThat(connections.get()).isEqualTo(1);
+    }
+
     /** Ten requests, 20 ms apart, to one target that answers each with {@code wire}; their outcomes. */
     private static List<Outcome> replay(String wire, boolean keepBodies) throws Exception {
+        return replay(wire, keepBodies, Duration.ZERO, Duration.ofSeconds(2), 50, new AtomicInteger());
+    }
+
+    /**
+     * Ten requests at {@code rate}/s, one connection at most, to a target that answers
+     * each with {@code wire} after {@code delay}; their outcomes. {@code connections} counts
+     * the connections the target accepted.
+     */
+    private static List<Outcome> replay(String wire, boolean keepBodies, Duration delay, Duration timeout, double rate,
+                                        AtomicInteger connections) throws Exception {
         Transport transport = Transport.best();
         EventLoopGroup group = transport.newGroup(1, "raw-server");
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
@@ -124,18 +147,19 @@ class ResponseFramingTest {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new HttpRequestDecoder(), new RawAnswer(wire));
+                            connections.incrementAndGet();
+                            ch.pipeline().addLast(new HttpRequestDecoder(), new RawAnswer(wire, delay));
                         }
                     })
                     .bind("127.0.0.1", 0).sync().channel();
             int port = ((InetSocketAddress) server.localAddress()).getPort();
             Map<String, URI> targets = new LinkedHashMap<>();
             targets.put("baseline", URI.create("http://127.0.0.1:" + port));
-            ReplayOptions options = new ReplayOptions(Duration.ofSeconds(1), Duration.ofSeconds(2), 2, 1, 1, keepBodies);
+            ReplayOptions options = new ReplayOptions(Duration.ofSeconds(1), timeout, 1, 1, 1, keepBodies);
             try (Replayer replayer = new Replayer(targets, options, outcomes::add)) {
                 replayer.connect();
                 replayer.replay(new SynthesizedTraffic(
-                        new TrafficSpec(Duration.ofMillis(200), 50, Arrivals.CONSTANT, List.of(GET)), 1));
+                        new TrafficSpec(Duration.ofMillis(1000 * 10 / (int) rate), rate, Arrivals.CONSTANT, List.of(GET)), 1));
             } finally {
                 server.close().sync();
             }
@@ -145,14 +169,16 @@ class ResponseFramingTest {
         return outcomes;
     }
 
-    /** Writes the same bytes after every request, and closes when they say {@code Connection: close}. */
+    /** Writes the same bytes {@code delay} after every request, and closes when they say {@code Connection: close}. */
     private static final class RawAnswer extends SimpleChannelInboundHandler<HttpObject> {
         private final byte[] wire;
         private final boolean close;
+        private final Duration delay;
 
-        RawAnswer(String wire) {
+        RawAnswer(String wire, Duration delay) {
             this.wire = wire.getBytes(StandardCharsets.UTF_8);
             this.close = wire.contains("Connection: close");
+            this.delay = delay;
         }
 
         @Override
@@ -160,10 +186,12 @@ class ResponseFramingTest {
             if (!(msg instanceof LastHttpContent)) {
                 return;
             }
-            var written = ctx.writeAndFlush(Unpooled.wrappedBuffer(wire));
-            if (close) {
-                written.addListener(ChannelFutureListener.CLOSE);
-            }
+            ctx.executor().schedule(() -> {
+                var written = ctx.writeAndFlush(Unpooled.wrappedBuffer(wire));
+                if (close) {
+                    written.addListener(ChannelFutureListener.CLOSE);
+                }
+            }, delay.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 }

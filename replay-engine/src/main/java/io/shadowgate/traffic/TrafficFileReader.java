@@ -19,7 +19,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads a traffic file as a stream: one line in memory at a time, whatever the file's size.
+ * Reads a traffic file as a stream: one line in memory at a time, whatever the file's size,
+ * and requests that share their repeated values (see {@link SharedValues}), so a replay holding
+ * many of them in flight holds each method, path and header list once.
  * Checks as it goes that ids count up, offsets never go back, and at the end that the trailer
  * matches the records read (count and SHA-256). Problems are {@link TrafficFormatException}s
  * naming the record and byte offset (in the decompressed stream for {@code .gz}); with
@@ -37,6 +39,8 @@ public final class TrafficFileReader implements TrafficSource {
     private final TrafficHeader header;
     private final MessageDigest digest = TrafficFileWriter.newDigest();
     private final ProblemLog problems = new ProblemLog();
+    /** Repeated values of the records, shared between the requests read (bounded). */
+    private final SharedValues shared = new SharedValues();
 
     private Request next;
     private long records;
@@ -162,7 +166,7 @@ public final class TrafficFileReader implements TrafficSource {
                 if (node == null || !node.isObject()) {
                     throw new IllegalArgumentException("expected a JSON object");
                 }
-                Request request = TrafficLines.parseRecord(node, recordNumber - 1);
+                Request request = TrafficLines.parseRecord(node, recordNumber - 1, shared);
                 if (request.offsetMicros() < lastOffset) {
                     throw new IllegalArgumentException("offsetMicros goes back in time (" + request.offsetMicros()
                             + " after " + lastOffset + "); records must be in send order");

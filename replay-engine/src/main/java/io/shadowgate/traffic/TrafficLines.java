@@ -112,7 +112,12 @@ final class TrafficLines {
         return node.has("trailer");
     }
 
-    static Request parseRecord(JsonNode node, long expectedId) {
+    /**
+     * The request on one record line. Repeated values (method, endpoint, path, session, headers)
+     * come from {@code shared}, so the requests of a stream share them instead of each holding
+     * its own copy.
+     */
+    static Request parseRecord(JsonNode node, long expectedId, SharedValues shared) {
         long id = longField(node, "id");
         if (id != expectedId) {
             throw new IllegalArgumentException("expected id " + expectedId + " (records are numbered in order), found " + id);
@@ -121,18 +126,19 @@ final class TrafficLines {
         if (offset < 0) {
             throw new IllegalArgumentException("offsetMicros must not be negative, found " + offset);
         }
-        String method = text(node, "method");
-        String path = text(node, "path");
+        String method = shared.text(text(node, "method"));
+        String path = shared.text(text(node, "path"));
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("path must start with '/', found '" + path + "'");
         }
-        String endpoint = node.hasNonNull("endpoint") ? node.get("endpoint").asText() : EndpointNames.of(method, path);
+        String endpoint = shared.text(node.hasNonNull("endpoint") ? node.get("endpoint").asText()
+                : EndpointNames.of(method, path));
         JsonNode response = node.get("response");
         RecordedResponse recorded = response == null || response.isNull() ? null : new RecordedResponse(
-                intField(response, "status"), headers(response.path("headers")), body(response),
+                intField(response, "status"), headers(response.path("headers"), shared), body(response),
                 response.has("latencyMicros") ? longField(response, "latencyMicros") : -1);
-        return new Request(id, offset, endpoint, method, path, headers(node.path("headers")), body(node),
-                node.hasNonNull("session") ? node.get("session").asText() : null, recorded);
+        return new Request(id, offset, endpoint, method, path, headers(node.path("headers"), shared), body(node),
+                node.hasNonNull("session") ? shared.text(node.get("session").asText()) : null, recorded);
     }
 
     static long trailerRecords(JsonNode node) {
@@ -143,7 +149,7 @@ final class TrafficLines {
         return text(node.get("trailer"), "sha256");
     }
 
-    private static List<Header> headers(JsonNode array) {
+    private static List<Header> headers(JsonNode array, SharedValues shared) {
         if (array.isMissingNode() || array.isNull()) {
             return List.of();
         }
@@ -155,9 +161,9 @@ final class TrafficLines {
             if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isTextual() || !pair.get(1).isTextual()) {
                 throw new IllegalArgumentException("headers must be a list of [name, value] pairs, found " + pair);
             }
-            out.add(new Header(pair.get(0).asText(), pair.get(1).asText()));
+            out.add(shared.header(pair.get(0).asText(), pair.get(1).asText()));
         }
-        return List.copyOf(out);
+        return shared.headers(List.copyOf(out));
     }
 
     private static byte[] body(JsonNode node) {

@@ -60,41 +60,14 @@ for f in "$jar" "$bench_jar"; do
 done
 
 work="$(mktemp -d)"
-nginx_pid=""
+# shellcheck source=bench/nginx-target.sh
+source "$here/nginx-target.sh"
 cleanup() {
-  if [[ -n "$nginx_pid" ]]; then kill "$nginx_pid" 2>/dev/null || true; wait "$nginx_pid" 2>/dev/null || true; fi
+  nginx_target_stop
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-body='{"id":"req-000001","label":"approve","score":0.8731,"model":"2.3.1","features":[0.12,0.56,0.91,0.33,0.47,0.08,0.64,0.29],"explanation":{"top":["f3","f2","f5"],"weights":[0.41,0.27,0.12]},"servedAt":"2026-11-26T20:00:00Z","traceId":"0af7651916cd43dd8448eb211c80319c","padding":"xxxxxxxxxxxxxxxxxxxxxxxxxxx"}'
-cat > "$work/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $work/nginx.pid;
-error_log $work/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $work/body;
-  proxy_temp_path $work/proxy;
-  fastcgi_temp_path $work/fcgi;
-  uwsgi_temp_path $work/uwsgi;
-  scgi_temp_path $work/scgi;
-  keepalive_requests 10000000;
-  server {
-    listen 127.0.0.1:$port;
-    location / { default_type application/json; return 200 '$body'; }
-  }
-}
-CONF
-nginx -c "$work/nginx.conf" -p "$work" &
-nginx_pid=$!
-for _ in $(seq 50); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-  sleep 0.1
-done
-kill -0 "$nginx_pid" 2>/dev/null || { echo "wrk-compare: nginx did not start (see above; port $port busy?)" >&2; exit 69; }
+nginx_target_start "$work/nginx" "$port" || exit 69
 
 cat > "$work/saturate.yaml" <<YAML
 name: wrk-compare
@@ -147,8 +120,8 @@ if [[ "${SKIP_FIDELITY:-}" == 1 ]]; then
 fi
 echo
 echo "== timing fidelity: RateSweep against the same nginx, paired rates $fidelity_rates, $fidelity_repeats passes of ${fidelity_seconds} s"
-pids="$nginx_pid"
-for child in $(pgrep -P "$nginx_pid" || true); do pids="$pids,$child"; done
+pids="$NGINX_PID"
+for child in $(pgrep -P "$NGINX_PID" || true); do pids="$pids,$child"; done
 java -cp "$bench_jar" io.shadowgate.bench.RateSweep --target "http://127.0.0.1:$port" --target-pids "$pids" \
   --rates "$fidelity_rates" --repeats "$fidelity_repeats" --seconds "$fidelity_seconds" --max-connections "$((connections / 2))" \
   --budget-seconds 600 | tee "$work/sweep.txt"

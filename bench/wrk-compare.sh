@@ -19,9 +19,9 @@
 # above what it can send, and its delivered rate is every 2xx at both targets over the span in
 # which responses arrived (from its per-second series). wrk's is its "Requests/sec". Both use
 # CONNECTIONS connections in all (Shadowgate: half per target). The request timeout is 60 s so
-# that, over a run, nothing waiting in the backlog an over-offered open loop builds times out:
-# with a 5 s timeout, once the backlog is 5 s long every request sent is already due to time
-# out, each timeout closes its connection, and throughput collapses into reconnecting.
+# that, within a run, nothing in the backlog an over-offered open loop builds times out: a
+# timed-out request is not a delivered one, and what is measured here is how fast requests go
+# out, not how long the backlog is.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"

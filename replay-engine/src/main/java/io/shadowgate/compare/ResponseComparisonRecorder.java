@@ -107,10 +107,12 @@ public final class ResponseComparisonRecorder implements OutcomeSink, AutoClosea
             return;
         }
         Outcome[] all = waiting.computeIfAbsent(outcome.requestId(), id -> new Outcome[roles]);
-        boolean complete;
+        boolean complete = true;
         synchronized (all) {
             all[slot] = outcome;
-            complete = java.util.Arrays.stream(all).allMatch(java.util.Objects::nonNull);
+            for (Outcome o : all) {
+                complete &= o != null;
+            }
         }
         if (complete) {
             waiting.remove(outcome.requestId());

@@ -64,7 +64,7 @@ public final class CaptureProxyLatency {
     static final byte[] BODY = "{\"id\":\"bench\",\"features\":[0.12,0.5,1.75,-0.3,2.0,0.01,0.9,1.1]}"
             .getBytes(StandardCharsets.UTF_8);
     static final ReplayOptions REPLAY = new ReplayOptions(Duration.ofSeconds(1), Duration.ofSeconds(2), 64, 16,
-            ReplayOptions.DEFAULT_EVENT_LOOP_THREADS, false);
+            ReplayOptions.AUTOMATIC_EVENT_LOOPS, false);
     static final double[] PERCENTILES = {50, 99, 99.9};
     static final String USAGE = "usage: CaptureProxyLatency [--rate N] [--seconds N] [--rounds N] [--warmup SECONDS] "
             + "[--sample FRACTION]";

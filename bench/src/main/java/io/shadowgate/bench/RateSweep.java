@@ -265,14 +265,15 @@ public final class RateSweep {
         out.printf(Locale.ROOT, """
                 traffic: shadow mode, constant arrivals of POST /v1/predict with a {{features:8}} body; rate = requests/s
                   to EACH target, so the process handles twice that many exchanges a second.
-                replayer: %d max connections per target (%d opened ahead), %d client event loops,
+                replayer: %d max connections per target (%d opened ahead), %s client event loops,
                   timeouts connect %d ms, request %d ms.
                 runs: rates %s; %d s each; %d pass(es), alternating direction; warm-up %d s at %d/s (discarded).
                   Climbing stops after a run with lateness p99 > %.0f ms or more than %.0f %% errors/timeouts/not sent;
                   no run starts that could end after %d s. A full GC runs before each run, and each run first waits
                   up to %d s for other processes to use less than %.1f cores (this machine may be shared).
                 """, options.maxConnections(), Math.min(PairedRun.WARMUP_CONNECTIONS, options.maxConnections()),
-                options.clientThreads(), PairedRun.CONNECT_TIMEOUT.toMillis(), PairedRun.REQUEST_TIMEOUT.toMillis(),
+                options.clientThreads() == SweepOptions.DEFAULT_CLIENT_THREADS ? "automatic"
+                        : String.valueOf(options.clientThreads()), PairedRun.CONNECT_TIMEOUT.toMillis(), PairedRun.REQUEST_TIMEOUT.toMillis(),
                 HarnessArgs.join(options.rates()), options.seconds(), options.repeats(), options.warmupSeconds(),
                 options.warmupRate(), SweepOptions.STOP_LATENESS_P99_MS, 100 * SweepOptions.STOP_ERROR_SHARE,
                 options.budgetSeconds(), options.quietWaitSeconds(), SweepOptions.SHARED_CORES);

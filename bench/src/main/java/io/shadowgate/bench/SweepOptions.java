@@ -42,7 +42,7 @@ record SweepOptions(
     static final int DEFAULT_WARMUP_SECONDS = 3;
     static final int DEFAULT_WARMUP_RATE = 2_000;
     static final int DEFAULT_MAX_CONNECTIONS = 128;
-    static final int DEFAULT_CLIENT_THREADS = ReplayOptions.DEFAULT_EVENT_LOOP_THREADS;
+    static final int DEFAULT_CLIENT_THREADS = ReplayOptions.AUTOMATIC_EVENT_LOOPS;
     static final int DEFAULT_BUDGET_SECONDS = 180;
     static final int DEFAULT_QUIET_WAIT_SECONDS = 20;
 
@@ -63,7 +63,8 @@ record SweepOptions(
               --warmup-seconds N       discarded warm-up run first (default %d, 0..60)
               --warmup-rate N          its paired rate (default %d)
               --max-connections N      per target (default %d, 1..4096)
-              --client-threads N       replayer event loops (default %d = cores, 1..64)
+              --client-threads N       replayer event loops, 1..64 (default: as a run chooses, one per core
+                                       or half the cores when the targets are on this machine)
               --budget-seconds N       start no run that could end later than this (default %d, 10..1800)
               --quiet-wait-seconds N   before each run, wait up to N s for other processes to use < %.1f cores (default %d, 0..300)
               --servers-in-process     two simulated servers run in this JVM (the default)
@@ -71,7 +72,7 @@ record SweepOptions(
               --target-pids P1,P2,...  the target's processes: their CPU is the "target" column, not "elsewhere"
               --help
             """, HarnessArgs.join(DEFAULT_RATES), DEFAULT_SECONDS, DEFAULT_REPEATS, DEFAULT_WARMUP_SECONDS,
-            DEFAULT_WARMUP_RATE, DEFAULT_MAX_CONNECTIONS, DEFAULT_CLIENT_THREADS, DEFAULT_BUDGET_SECONDS,
+            DEFAULT_WARMUP_RATE, DEFAULT_MAX_CONNECTIONS, DEFAULT_BUDGET_SECONDS,
             SHARED_CORES, DEFAULT_QUIET_WAIT_SECONDS);
 
     /**

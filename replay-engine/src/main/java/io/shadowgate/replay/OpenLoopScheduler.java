@@ -9,57 +9,71 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Walks a traffic stream and hands requests to the dispatcher at their intended instants,
- * whether or not earlier requests have been answered (open loop). It never waits for a
- * response, so a stalled target cannot slow the schedule down. Runs on the caller's thread.
+ * Walks a traffic stream and hands requests to the dispatcher ahead of their intended
+ * instants, whether or not earlier requests have been answered (open loop). It never waits for
+ * a response, so a stalled target cannot slow the schedule down. Runs on the caller's thread.
  *
- * <p>It sleeps until the next request is due and then hands over, in one batch, every request
- * due by the time it woke. It does not spin: on a machine whose cores also run the event loops
- * (and, on a load box, often the targets), a spinning scheduler takes a core from them to win
- * the ~50 µs a park overshoots by. Measured on two cores against nginx (bench/README.md, issue
- * #8): spinning the last 60 µs before each send kept a whole core busy from 17,000 dispatches/s
- * up, and parking instead raised throughput at saturation by 8 to 20 %; lateness p50 is about
- * 0.1 ms instead of 0.04, far inside the 1 ms the tool promises at p99.
+ * <p>It reads ahead: each hand-over carries every request due within the lookahead, and the
+ * event loops send each at its instant on their own timers ({@link LoopSchedule}). It then
+ * sleeps for at least half the lookahead, so it wakes a few hundred times a second however
+ * high the rate. With no lookahead it hands each request over when it is due, in one batch
+ * with every other request due by then. It never spins: on a machine whose cores also run the
+ * event loops (and, on a load box, often the targets), a spinning scheduler takes a core from
+ * them. Measured on two cores against nginx (bench/README.md, issue #8): spinning the last
+ * 60 µs before each send kept a whole core busy from 17,000 dispatches/s up, and parking
+ * instead raised throughput at saturation by 8 to 20 %.
  */
 final class OpenLoopScheduler {
 
     /** At most this many requests in one hand-over, so a schedule far behind still checks for a stop. */
-    static final int MAX_BATCH = 256;
+    static final int MAX_BATCH = 1024;
 
     private OpenLoopScheduler() {
     }
 
     /**
      * Dispatches requests until the stream ends or {@code stopped} says so. Once stopped it
-     * reads no further: a request already read but not yet due goes to {@code notSent}, and
-     * what the stream still holds is left for the caller to account in bulk (reading hours of
-     * traffic one request at a time would outlast any shutdown).
+     * reads no further: a request already read but not yet handed over goes to {@code notSent},
+     * and what the stream still holds is left for the caller to account in bulk (reading hours
+     * of traffic one request at a time would outlast any shutdown).
      *
-     * @param dispatch receives each batch of due requests, in stream order; the list is its to keep
+     * @param lookaheadNanos how long before its instant a request is handed over; 0 for at its instant
+     * @param dispatch       receives each batch, in stream order; the list is its to keep
      * @return the number of requests dispatched
      */
-    static long run(TrafficSource source, long startNanos, BooleanSupplier stopped,
+    static long run(TrafficSource source, long startNanos, long lookaheadNanos, BooleanSupplier stopped,
                     Consumer<List<Request>> dispatch, Consumer<Request> notSent) {
         long dispatched = 0;
         Request next = null;
+        long restUntil = 0;
+        boolean resting = false;
         while (!stopped.getAsBoolean() && (next != null || source.hasNext())) {
             Request first = next != null ? next : source.next();
             next = null;
-            if (!waitUntil(dueNanos(startNanos, first), stopped)) {
+            long wake = dueNanos(startNanos, first) - lookaheadNanos;
+            if (resting && restUntil - wake > 0) {
+                wake = restUntil;
+            }
+            if (!waitUntil(wake, stopped)) {
                 notSent.accept(first);
                 return dispatched;
             }
             List<Request> batch = new ArrayList<>(8);
             batch.add(first);
             long now = System.nanoTime();
+            long horizon = now + lookaheadNanos;
             while (batch.size() < MAX_BATCH && source.hasNext()) {
                 Request request = source.next();
-                if (dueNanos(startNanos, request) - now > 0) {
+                if (dueNanos(startNanos, request) - horizon > 0) {
                     next = request;
                     break;
                 }
                 batch.add(request);
             }
+            // Caught up with the horizon: rest half the lookahead before the next hand-over.
+            // A full batch means the reading is behind, so the next one goes at once.
+            resting = batch.size() < MAX_BATCH && lookaheadNanos > 0;
+            restUntil = now + lookaheadNanos / 2;
             dispatch.accept(batch);
             dispatched += batch.size();
         }

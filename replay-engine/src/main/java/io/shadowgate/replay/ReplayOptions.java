@@ -1,8 +1,10 @@
 package io.shadowgate.replay;
 
+import io.netty.util.NetUtil;
 import io.shadowgate.scenario.Connections;
 import io.shadowgate.scenario.Timeouts;
 import java.time.Duration;
+import java.util.Collection;
 
 /**
  * How the replayer's client behaves.
@@ -11,7 +13,8 @@ import java.time.Duration;
  * @param requestTimeout       limit from a request's intended send instant to its full response
  * @param maxConnections       most connections open to one target at once
  * @param warmupConnections    connections opened to each target before the schedule starts
- * @param eventLoopThreads     client event-loop threads; each owns a share of every target's connections
+ * @param eventLoopThreads     client event-loop threads, each owning a share of every target's connections;
+ *                             {@link #AUTOMATIC_EVENT_LOOPS} for as {@link #eventLoopsFor} chooses
  * @param keepBodies           whether outcomes carry response bodies (for response comparison)
  */
 public record ReplayOptions(
@@ -22,12 +25,53 @@ public record ReplayOptions(
         int eventLoopThreads,
         boolean keepBodies) {
 
-    /** Event-loop threads by default: one per core, as Netty's own default would choose. */
-    public static final int DEFAULT_EVENT_LOOP_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** Event-loop threads left to the replayer: see {@link #eventLoopsFor}. */
+    public static final int AUTOMATIC_EVENT_LOOPS = Connections.AUTOMATIC_EVENT_LOOPS;
 
     public static ReplayOptions of(Timeouts timeouts, Connections connections) {
         return new ReplayOptions(timeouts.connect(), timeouts.request(), connections.maxPerTarget(),
-                connections.warmup(), DEFAULT_EVENT_LOOP_THREADS, false);
+                connections.warmup(), connections.eventLoops(), false);
+    }
+
+    /**
+     * The event-loop threads for targets at {@code hosts}: {@link #eventLoopThreads} when set;
+     * otherwise one per core, or half the cores (at least one) when every target is on this
+     * machine. A loopback target runs on the same cores as the client, and each send also runs
+     * the target's receive path: measured on two cores against a local nginx (bench/README.md,
+     * issue #8), one loop delivered 8 to 10 % more requests per second than two, with 15 % less
+     * CPU, because four busy threads (scheduler, two loops, the target) no longer share two cores.
+     */
+    public int eventLoopsFor(Collection<String> hosts) {
+        if (eventLoopThreads != AUTOMATIC_EVENT_LOOPS) {
+            return eventLoopThreads;
+        }
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        boolean allLocal = !hosts.isEmpty() && hosts.stream().allMatch(ReplayOptions::isLoopback);
+        return allLocal ? Math.max(1, cores / 2) : cores;
+    }
+
+    /** Whether {@code host} names this machine: {@code localhost}, or a literal 127.x or ::1 address (no lookup). */
+    static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (bare.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        byte[] address = NetUtil.createByteArrayFromIpAddressString(bare);
+        if (address == null) {
+            return false;
+        }
+        if (address.length == 4) {
+            return address[0] == 127;
+        }
+        for (int i = 0; i < 15; i++) {
+            if (address[i] != 0) {
+                return false;
+            }
+        }
+        return address[15] == 1;
     }
 
     /** The same options, keeping response headers and bodies in outcomes when {@code keep}. */

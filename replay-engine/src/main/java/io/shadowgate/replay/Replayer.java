@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
@@ -27,6 +28,12 @@ public final class Replayer implements AutoCloseable {
 
     /** The schedule starts this long after {@link #replay} is called, so the first request is not born late. */
     static final long LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /**
+     * How far ahead of their instants requests are handed to the event loops, which then send
+     * them on their own timers. Only in shadow mode: a split router decides at hand-over, and
+     * a revert must take effect from the next request, not from 10 ms later.
+     */
+    static final long LOOKAHEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final Map<String, TargetEndpoint> targets;
     private final ReplayOptions options;
@@ -39,7 +46,12 @@ public final class Replayer implements AutoCloseable {
     /** The bits of {@link TargetRouter#route} that name a role. */
     private final long allTargets;
     private final TargetRouter router;
+    /** One per loop, set when {@link #replay} starts; read by {@link #stop} on any thread. */
+    private volatile List<LoopSchedule> schedules = List.of();
+    private final AtomicLong notSentByLoops = new AtomicLong();
     private volatile boolean stopped;
+    /** When {@link #stop} was called; requests due after it are not sent. */
+    private volatile long stoppedAtNanos;
 
     /** Targets by role, in order (baseline first), with nothing added to their requests. */
     public Replayer(Map<String, URI> targets, ReplayOptions options, OutcomeSink sink) {
@@ -69,7 +81,8 @@ public final class Replayer implements AutoCloseable {
         this.router = router;
         Transport transport = Transport.best();
         // No more loops than connections, and the limit split exactly: maxPerTarget is a promise to the target.
-        int threads = Math.max(1, Math.min(options.eventLoopThreads(), options.maxConnections()));
+        List<String> hosts = this.targets.values().stream().map(t -> t.address().getHost()).toList();
+        int threads = Math.max(1, Math.min(options.eventLoopsFor(hosts), options.maxConnections()));
         this.group = transport.newGroup(threads, "shadowgate-client");
         group.forEach(executor -> loops.add((EventLoop) executor));
         for (int i = 0; i < loops.size(); i++) {
@@ -132,28 +145,55 @@ public final class Replayer implements AutoCloseable {
     public ReplaySummary replay(TrafficSource source, LongConsumer onStart) {
         long start = System.nanoTime() + LEAD_NANOS;
         onStart.accept(start);
+        List<LoopSchedule> perLoop = new ArrayList<>(loops.size());
+        for (int i = 0; i < loops.size(); i++) {
+            ConnectionPool[] row = pools.get(i);
+            perLoop.add(new LoopSchedule(loops.get(i), start, this::sendable,
+                    (request, chosen) -> send(row, request, chosen, start), this::notSentByLoop));
+        }
+        schedules = List.copyOf(perLoop);
         long[] notSent = {0};
-        long dispatched = OpenLoopScheduler.run(source, start, () -> stopped, batch -> dispatch(batch, start),
+        long lookahead = router == TargetRouter.ALL ? LOOKAHEAD_NANOS : 0;
+        long dispatched = OpenLoopScheduler.run(source, start, lookahead, () -> stopped, this::dispatch,
                 request -> {
                     notSent(request);
                     notSent[0]++;
                 });
         // Every exchange has a timeout, so this ends; the margin covers a timer that fires late.
-        long deadline = System.nanoTime() + options.requestTimeout().toNanos() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + lookahead + options.requestTimeout().toNanos() + TimeUnit.SECONDS.toNanos(5);
         if (!accounting.awaitAllClosed(deadline)) {
             throw new IllegalStateException(accounting.open() + " exchanges never ended; outcome accounting is broken");
         }
-        return new ReplaySummary(dispatched + notSent[0], dispatched, stopped, System.nanoTime() - start);
+        long neverSent = notSentByLoops.get();
+        return new ReplaySummary(dispatched + notSent[0], dispatched - neverSent, stopped, System.nanoTime() - start);
+    }
+
+    private boolean sendable(long dueNanos) {
+        return !stopped || dueNanos - stoppedAtNanos <= 0;
     }
 
     private void notSent(Request request) {
         long chosen = router.route(request, false) & allTargets;
         for (int t = 0; t < roles.length; t++) {
             if ((chosen & (1L << t)) != 0) {
-                accounting.notSent(new Outcome(request.id(), roles[t], request.endpoint(), OutcomeKind.NOT_SENT, 0,
-                        request.offsetMicros() * 1_000, -1, -1, ResponseContent.NONE));
+                accounting.notSent(notSentOutcome(request, t));
             }
         }
+    }
+
+    /** A request handed to a loop, due only after the run stopped: its exchanges end unsent. */
+    private void notSentByLoop(Request request, long chosen) {
+        notSentByLoops.incrementAndGet();
+        for (int t = 0; t < roles.length; t++) {
+            if ((chosen & (1L << t)) != 0) {
+                accounting.closed(notSentOutcome(request, t));
+            }
+        }
+    }
+
+    private Outcome notSentOutcome(Request request, int target) {
+        return new Outcome(request.id(), roles[target], request.endpoint(), OutcomeKind.NOT_SENT, 0,
+                request.offsetMicros() * 1_000, -1, -1, ResponseContent.NONE);
     }
 
     /** Loop {@code i}'s part of {@code total}, split as evenly as whole numbers allow. */
@@ -169,47 +209,42 @@ public final class Replayer implements AutoCloseable {
 
     /** Stops the schedule: nothing more is sent; requests in flight end normally. Any thread. */
     public void stop() {
+        if (stopped) {
+            return;
+        }
+        stoppedAtNanos = System.nanoTime();
         stopped = true;
+        for (LoopSchedule schedule : schedules) {
+            schedule.flush();
+        }
     }
 
     public boolean isStopped() {
         return stopped;
     }
 
-    /** Hands each loop its part of {@code batch} in one task: one wake-up per loop, not one per request. */
-    private void dispatch(List<Request> batch, long start) {
-        if (loops.size() == 1) {
-            dispatchOn(0, batch, start);
-            return;
-        }
-        List<List<Request>> perLoop = new ArrayList<>(loops.size());
+    /**
+     * Routes {@code batch} (here, on the scheduler thread, in schedule order) and hands each
+     * loop its part in one task: one wake-up per loop, not one per request.
+     */
+    private void dispatch(List<Request> batch) {
+        List<LoopSchedule> schedules = this.schedules;
+        List<List<LoopSchedule.Routed>> perLoop = new ArrayList<>(loops.size());
         for (int i = 0; i < loops.size(); i++) {
             perLoop.add(new ArrayList<>(batch.size() / loops.size() + 1));
         }
-        for (Request request : batch) {
-            perLoop.get((int) (request.id() % loops.size())).add(request);
-        }
-        for (int i = 0; i < loops.size(); i++) {
-            if (!perLoop.get(i).isEmpty()) {
-                dispatchOn(i, perLoop.get(i), start);
-            }
-        }
-    }
-
-    private void dispatchOn(int loop, List<Request> requests, long start) {
-        ConnectionPool[] row = pools.get(loop);
-        long[] chosen = new long[requests.size()];
         int exchanges = 0;
-        for (int r = 0; r < chosen.length; r++) {
-            chosen[r] = router.route(requests.get(r), true) & allTargets;
-            exchanges += Long.bitCount(chosen[r]);
+        for (Request request : batch) {
+            long chosen = router.route(request, true) & allTargets;
+            exchanges += Long.bitCount(chosen);
+            perLoop.get((int) (request.id() % loops.size())).add(new LoopSchedule.Routed(request, chosen));
         }
         accounting.opened(exchanges);
-        row[0].loop().execute(() -> {
-            for (int r = 0; r < chosen.length; r++) {
-                send(row, requests.get(r), chosen[r], start);
+        for (int i = 0; i < loops.size(); i++) {
+            if (!perLoop.get(i).isEmpty()) {
+                schedules.get(i).add(perLoop.get(i));
             }
-        });
+        }
     }
 
     private void send(ConnectionPool[] row, Request request, long chosen, long start) {

@@ -118,7 +118,7 @@ final class ScenarioDocument {
     record TimeoutsDoc(String connect, String request) {
     }
 
-    record ConnectionsDoc(Integer maxPerTarget, Integer warmup) {
+    record ConnectionsDoc(Integer maxPerTarget, Integer warmup, Integer eventLoops) {
     }
 
     record GatesDoc(Long minSamples, Map<String, LatencyGateDoc> latency, ErrorRateGateDoc errorRate, String confidence,

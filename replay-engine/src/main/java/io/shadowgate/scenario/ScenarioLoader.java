@@ -119,6 +119,8 @@ import java.util.Locale;
  * connections:                     # optional; defaults Connections.DEFAULT
  *   maxPerTarget: 256              # integer >= 1
  *   warmup: 16                     # integer 0..maxPerTarget; default min(16, maxPerTarget)
+ *   eventLoops: 2                  # integer 1..64; default: one per core, or half the cores
+ *                                  # when every target is on this machine (loopback)
  * gates:                           # optional; absent means default minSamples and no gates
  *   minSamples: 500                # integer >= 1, default Gates.DEFAULT_MIN_SAMPLES
  *   latency:                       # key 'p' + a number strictly between 0 and 100

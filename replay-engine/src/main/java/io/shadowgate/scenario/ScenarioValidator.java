@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 final class ScenarioValidator {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    /** More client threads than this only contend: each already drives thousands of connections. */
+    private static final int MAX_EVENT_LOOPS = 64;
 
     private final FieldChecks check;
     private final TargetValidator targets;
@@ -125,15 +127,22 @@ final class ScenarioValidator {
         int max = doc.maxPerTarget() == null
                 ? Connections.DEFAULT.maxPerTarget()
                 : (int) check.atLeast("connections.maxPerTarget", doc.maxPerTarget(), 1);
+        int loops = Connections.AUTOMATIC_EVENT_LOOPS;
+        if (doc.eventLoops() != null) {
+            loops = (int) check.atLeast("connections.eventLoops", doc.eventLoops(), 1);
+            if (loops > MAX_EVENT_LOOPS) {
+                throw check.invalid("connections.eventLoops", "must be at most " + MAX_EVENT_LOOPS + ", found " + loops);
+            }
+        }
         if (doc.warmup() == null) {
             // A small maxPerTarget alone should not fail against the default warmup.
-            return new Connections(max, Math.min(Connections.DEFAULT.warmup(), max));
+            return new Connections(max, Math.min(Connections.DEFAULT.warmup(), max), loops);
         }
         int warmup = (int) check.atLeast("connections.warmup", doc.warmup(), 0);
         if (warmup > max) {
             throw check.invalid("connections.warmup", "must be at most maxPerTarget (" + max + "), found " + warmup);
         }
-        return new Connections(max, warmup);
+        return new Connections(max, warmup, loops);
     }
 
     private Gates gates(GatesDoc doc) throws ScenarioException {

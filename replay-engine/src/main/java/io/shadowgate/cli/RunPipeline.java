@@ -122,7 +122,8 @@ final class RunPipeline {
         VersionObserver versions = new VersionObserver(scenario);
         boolean splitContract = scenario.mode() == Mode.SPLIT && scenario.gates().responses().maxBreaking() != null;
         ReplayOptions replayOptions = ReplayOptions.of(scenario.timeouts(), scenario.connections())
-                .withKeepBodies(scenario.compare().enabled() || versions.needsResponses() || splitContract);
+                .withKeepBodies(scenario.compare().enabled() || versions.needsResponses() || splitContract)
+                .withStatedLatency(scenario.deterministicLatency());
         ResponseComparisonRecorder responses = scenario.compare().enabled()
                 ? new ResponseComparisonRecorder(scenario.compare(), Scenario.BASELINE, Scenario.CANDIDATE,
                         RunTargets.noiseRole(scenario), scenario.seed())

@@ -47,7 +47,7 @@ final class RunTargets implements AutoCloseable {
                 URI address;
                 if (spec.isSimulated()) {
                     SimulatedServer server = SimulatedServer.start(spec.simulated(), "127.0.0.1", 0,
-                            scenario.seed() + (++seedOffset));
+                            scenario.seed() + (++seedOffset), 1, scenario.deterministicLatency());
                     servers.add(server);
                     address = server.address();
                 } else {

@@ -5,9 +5,9 @@ import java.util.Arrays;
 /**
  * A uniform sample of (baseline, candidate) latency pairs: one pair per request that got a
  * response from both, so the comparison can use the pairing (same request, same instant).
- * Bounded: reservoir sampling (Vitter's algorithm R, seeded) keeps at most {@code capacity}
- * pairs however long the run, each pair seen having the same chance to be kept. Immutable
- * once taken from {@link PairedLatencyRecorder#snapshot()}.
+ * Bounded: bottom-k sampling by a seeded hash of the request id ({@link PairReservoir}) keeps
+ * at most {@code capacity} pairs however long the run, each pair seen having the same chance
+ * to be kept, listed in hash order. Immutable once taken from {@link PairedLatencyRecorder#snapshot()}.
  *
  * @param baselineMicros  baseline latency from the intended start, µs, for pairs 0..size-1
  * @param candidateMicros candidate latency of the same requests

@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Pairs the baseline's and the candidate's outcome of each request and keeps a bounded,
  * uniform sample of the pairs where both answered (see {@link PairedLatencies}), over all
- * endpoints and per endpoint. A request's
+ * endpoints and per endpoint: the pairs whose request ids hash smallest under the seed
+ * ({@link PairReservoir}), so the sample does not depend on arrival order or on sharding. A request's
  * first outcome waits in a map until its second arrives, so memory is bounded by the requests
  * in flight plus the reservoir. Any thread may call {@link #accept}; the reservoir itself is
  * guarded by a short lock (one pair per request, far below the recorders' rate of contention).
@@ -58,19 +59,31 @@ public final class PairedLatencyRecorder implements OutcomeSink {
         Outcome c = outcome.target().equals(baseline) ? other : outcome;
         // Timeouts count at the time waited (censored), as in the latency histograms.
         if (b.countsAsLatency() && c.countsAsLatency()) {
-            add(b.endpoint(), b.latencyNanos() / 1_000.0, c.latencyNanos() / 1_000.0);
+            add(b.endpoint(), b.requestId(), b.latencyNanos() / 1_000.0, c.latencyNanos() / 1_000.0);
             listener.pair(b, c);
         }
     }
 
-    private synchronized void add(String endpoint, double b, double c) {
-        all.add(b, c);
-        byEndpoint.computeIfAbsent(endpoint, e -> new PairReservoir(capacity, seed + e.hashCode())).add(b, c);
+    private synchronized void add(String endpoint, long id, double b, double c) {
+        all.add(id, b, c);
+        byEndpoint.computeIfAbsent(endpoint, e -> new PairReservoir(capacity, seed)).add(id, b, c);
     }
 
     /** A copy of the sample over all endpoints as it stands; call once every outcome is in. */
     public synchronized PairedLatencies snapshot() {
         return all.snapshot();
+    }
+
+    /** The sample over all endpoints with request ids, for a shard's result. */
+    public synchronized PairSample sample() {
+        return all.sample();
+    }
+
+    /** Each endpoint's sample with request ids, by endpoint name. */
+    public synchronized Map<String, PairSample> samplesByEndpoint() {
+        Map<String, PairSample> out = new TreeMap<>();
+        byEndpoint.forEach((endpoint, reservoir) -> out.put(endpoint, reservoir.sample()));
+        return out;
     }
 
     /** The sample of one endpoint, empty if it had no answered pair. */

@@ -63,7 +63,7 @@ public final class WindowRecorder implements OutcomeSink, PairListener {
     public synchronized void pair(Outcome b, Outcome c) {
         Slot slot = slot(b.intendedNanos());
         if (slot != null) {
-            slot.pairs.add(b.latencyNanos() / 1_000.0, c.latencyNanos() / 1_000.0);
+            slot.pairs.add(b.requestId(), b.latencyNanos() / 1_000.0, c.latencyNanos() / 1_000.0);
         }
     }
 

@@ -91,7 +91,8 @@ final class ConnectionPool {
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline()
                                 .addLast("codec", new HttpClientCodec(RESPONSE_DECODING, false, false))
-                                .addLast("response", new ResponseHandler(ConnectionPool.this, keepBodies, MAX_RESPONSE_BYTES));
+                                .addLast("response", new ResponseHandler(ConnectionPool.this, keepBodies, MAX_RESPONSE_BYTES,
+                                        options.statedLatency()));
                     }
                 });
     }

@@ -48,6 +48,11 @@ final class Exchange {
     }
 
     void end(OutcomeKind kind, int status, ResponseContent response) {
+        end(kind, status, response, -1);
+    }
+
+    /** As {@link #end(OutcomeKind, int, ResponseContent)}, with the latency the target stated, or -1. */
+    void end(OutcomeKind kind, int status, ResponseContent response, long statedNanos) {
         if (ended) {
             return;
         }
@@ -56,7 +61,7 @@ final class Exchange {
         long now = System.nanoTime();
         accounting.closed(new Outcome(request.id(), target, request.endpoint(), kind, status,
                 intendedNanos - runStartNanos, sentNanos < 0 ? -1 : sentNanos - runStartNanos,
-                now - runStartNanos, response));
+                now - runStartNanos, response, statedNanos));
         if (pool != null) {
             pool.ended();
         }

@@ -14,6 +14,9 @@ package io.shadowgate.replay;
  * @param endNanos      when it ended (response complete, timeout fired, error seen)
  * @param response      response headers and body, or {@link ResponseContent#NONE}; only kept when a
  *                      consumer asked (see {@link ReplayOptions#keepBodies()})
+ * @param statedNanos   the latency a simulated target stated for this response in the
+ *                      deterministic-latency mode ({@link ReplayOptions#statedLatency()}), or -1: when
+ *                      set, it is this outcome's latency and service time instead of the clock's
  */
 public record Outcome(
         long requestId,
@@ -24,7 +27,14 @@ public record Outcome(
         long intendedNanos,
         long sentNanos,
         long endNanos,
-        ResponseContent response) {
+        ResponseContent response,
+        long statedNanos) {
+
+    /** An outcome measured by the clock (no stated latency): every outcome outside the deterministic-latency mode. */
+    public Outcome(long requestId, String target, String endpoint, OutcomeKind kind, int status, long intendedNanos,
+                   long sentNanos, long endNanos, ResponseContent response) {
+        this(requestId, target, endpoint, kind, status, intendedNanos, sentNanos, endNanos, response, -1);
+    }
 
     public boolean wasSent() {
         return sentNanos >= 0;
@@ -32,15 +42,15 @@ public record Outcome(
 
     /** What the user would have waited: from the intended send to the end (no coordinated omission). */
     public long latencyNanos() {
-        return endNanos - intendedNanos;
+        return statedNanos >= 0 ? statedNanos : endNanos - intendedNanos;
     }
 
     /** What the server took once the request was on the wire; only meaningful if {@link #wasSent()}. */
     public long serviceNanos() {
-        return endNanos - sentNanos;
+        return statedNanos >= 0 ? statedNanos : endNanos - sentNanos;
     }
 
-    /** How late the send was against the schedule; only meaningful if {@link #wasSent()}. */
+    /** How late the send was against the schedule, by the clock in every mode; only meaningful if {@link #wasSent()}. */
     public long latenessNanos() {
         return sentNanos - intendedNanos;
     }

@@ -16,6 +16,10 @@ import java.util.Collection;
  * @param eventLoopThreads     client event-loop threads, each owning a share of every target's connections;
  *                             {@link #AUTOMATIC_EVENT_LOOPS} for as {@link #eventLoopsFor} chooses
  * @param keepBodies           whether outcomes carry response bodies (for response comparison)
+ * @param statedLatency        the deterministic-latency mode: a response's latency is the one its
+ *                             (simulated) target states in {@link #STATED_LATENCY_HEADER}, not the
+ *                             clock's; for proving that shards merge exactly, never for judging a
+ *                             real service (a service could state anything)
  */
 public record ReplayOptions(
         Duration connectTimeout,
@@ -23,7 +27,20 @@ public record ReplayOptions(
         int maxConnections,
         int warmupConnections,
         int eventLoopThreads,
-        boolean keepBodies) {
+        boolean keepBodies,
+        boolean statedLatency) {
+
+    /**
+     * The response header in which a simulated target in the deterministic-latency mode states
+     * the latency it stands for, in whole microseconds; read only when {@link #statedLatency()}.
+     */
+    public static final String STATED_LATENCY_HEADER = "X-Shadowgate-Stated-Latency-Micros";
+
+    /** Options measured by the clock, as every run outside the deterministic-latency mode is. */
+    public ReplayOptions(Duration connectTimeout, Duration requestTimeout, int maxConnections, int warmupConnections,
+                         int eventLoopThreads, boolean keepBodies) {
+        this(connectTimeout, requestTimeout, maxConnections, warmupConnections, eventLoopThreads, keepBodies, false);
+    }
 
     /** Event-loop threads left to the replayer: see {@link #eventLoopsFor}. */
     public static final int AUTOMATIC_EVENT_LOOPS = Connections.AUTOMATIC_EVENT_LOOPS;
@@ -76,10 +93,18 @@ public record ReplayOptions(
 
     /** The same options, keeping response headers and bodies in outcomes when {@code keep}. */
     public ReplayOptions withKeepBodies(boolean keep) {
-        return new ReplayOptions(connectTimeout, requestTimeout, maxConnections, warmupConnections, eventLoopThreads, keep);
+        return new ReplayOptions(connectTimeout, requestTimeout, maxConnections, warmupConnections, eventLoopThreads, keep,
+                statedLatency);
+    }
+
+    /** The same options, taking each response's latency from {@link #STATED_LATENCY_HEADER} when {@code stated}. */
+    public ReplayOptions withStatedLatency(boolean stated) {
+        return new ReplayOptions(connectTimeout, requestTimeout, maxConnections, warmupConnections, eventLoopThreads,
+                keepBodies, stated);
     }
 
     public ReplayOptions withEventLoopThreads(int threads) {
-        return new ReplayOptions(connectTimeout, requestTimeout, maxConnections, warmupConnections, threads, keepBodies);
+        return new ReplayOptions(connectTimeout, requestTimeout, maxConnections, warmupConnections, threads, keepBodies,
+                statedLatency);
     }
 }

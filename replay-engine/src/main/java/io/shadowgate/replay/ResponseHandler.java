@@ -30,6 +30,8 @@ final class ResponseHandler extends SimpleChannelInboundHandler<HttpObject> {
     private final ConnectionPool pool;
     private final boolean keepBodies;
     private final int maxBodyBytes;
+    /** The deterministic-latency mode: read the stated latency from each response (see {@link ReplayOptions#statedLatency()}). */
+    private final boolean statedLatency;
     private Exchange current;
     /** Closes the connection unless the response of a timed-out exchange arrives first; null if none is owed. */
     private ScheduledFuture<?> owed;
@@ -39,8 +41,9 @@ final class ResponseHandler extends SimpleChannelInboundHandler<HttpObject> {
     private boolean interim;
     private ByteArrayOutputStream body;
 
-    ResponseHandler(ConnectionPool pool, boolean keepBodies, int maxBodyBytes) {
+    ResponseHandler(ConnectionPool pool, boolean keepBodies, int maxBodyBytes, boolean statedLatency) {
         this.pool = pool;
+        this.statedLatency = statedLatency;
         this.keepBodies = keepBodies;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -102,6 +105,23 @@ final class ResponseHandler extends SimpleChannelInboundHandler<HttpObject> {
         return null;
     }
 
+    /**
+     * The latency the target stated, in nanoseconds; -1 (the clock's) when it stated none or
+     * something that is not a count of microseconds.
+     */
+    static long statedNanos(HttpResponse response) {
+        String value = response.headers().get(ReplayOptions.STATED_LATENCY_HEADER);
+        if (value == null) {
+            return -1;
+        }
+        try {
+            long micros = Long.parseLong(value.trim());
+            return micros < 0 || micros > Long.MAX_VALUE / 1_000 ? -1 : micros * 1_000;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     private void complete(ChannelHandlerContext ctx, byte[] whole) {
         HttpResponse response = head;
         byte[] bytes = whole != null ? whole : body != null ? body.toByteArray() : new byte[0];
@@ -111,7 +131,8 @@ final class ResponseHandler extends SimpleChannelInboundHandler<HttpObject> {
         current = null;
         if (exchange != null) {
             exchange.end(OutcomeKind.RESPONSE, response.status().code(),
-                    keepBodies ? content(response, bytes) : ResponseContent.NONE);
+                    keepBodies ? content(response, bytes) : ResponseContent.NONE,
+                    statedLatency ? statedNanos(response) : -1);
         } else if (owed != null) {
             // The late answer to a request that already timed out: dropped, the connection is in step again.
             owed.cancel(false);

@@ -19,6 +19,10 @@ import java.util.Map;
  *                    mode's shadow phase)
  * @param rehearsal   split mode's stages, or null in shadow mode
  * @param capacity    capacity mode's knees per version, or null when not asked for
+ * @param deterministicLatency the deterministic-latency mode ({@code deterministicLatency: true}):
+ *                    every target is simulated, each states a latency that is a function of the
+ *                    seed and the request id, and the run records that instead of the clock's;
+ *                    for proving that sharded runs merge exactly, not for judging real services
  */
 public record Scenario(
         String name,
@@ -32,7 +36,16 @@ public record Scenario(
         Gates gates,
         ResponseComparison compare,
         Rehearsal rehearsal,
-        CapacitySpec capacity) {
+        CapacitySpec capacity,
+        boolean deterministicLatency) {
+
+    /** A scenario measured by the clock, as every scenario outside the deterministic-latency mode is. */
+    public Scenario(String name, String description, long seed, Mode mode, Map<String, TargetSpec> targets,
+                    TrafficInput traffic, Timeouts timeouts, Connections connections, Gates gates,
+                    ResponseComparison compare, Rehearsal rehearsal, CapacitySpec capacity) {
+        this(name, description, seed, mode, targets, traffic, timeouts, connections, gates, compare, rehearsal, capacity,
+                false);
+    }
 
     public static final String BASELINE = "baseline";
     public static final String CANDIDATE = "candidate";
@@ -48,6 +61,6 @@ public record Scenario(
     /** The same scenario with other traffic (the CLI's {@code --traffic}, {@code --duration}, {@code --rate}). */
     public Scenario withTraffic(TrafficInput newTraffic) {
         return new Scenario(name, description, seed, mode, targets, newTraffic, timeouts, connections, gates, compare,
-                rehearsal, capacity);
+                rehearsal, capacity, deterministicLatency);
     }
 }

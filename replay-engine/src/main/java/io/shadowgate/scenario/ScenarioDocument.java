@@ -19,7 +19,7 @@ final class ScenarioDocument {
 
     record RootDoc(String name, String description, Long seed, String mode, TargetsDoc targets,
                    TrafficDoc traffic, TimeoutsDoc timeouts, ConnectionsDoc connections, GatesDoc gates,
-                   CompareDoc compare, RehearsalDoc rehearsal, CapacityDoc capacity) {
+                   CompareDoc compare, RehearsalDoc rehearsal, CapacityDoc capacity, Boolean deterministicLatency) {
     }
 
     /** Split mode's staged shift: an optional shadow phase, then the stages in order. */

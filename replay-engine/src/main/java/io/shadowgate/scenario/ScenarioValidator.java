@@ -66,11 +66,34 @@ final class ScenarioValidator {
                     + "not have; remove it or use mode: shadow");
         }
         Gates gates = gates(doc.gates());
+        boolean deterministic = Boolean.TRUE.equals(doc.deterministicLatency());
+        if (deterministic) {
+            deterministicTargets(targetsByRole);
+        }
         return new Scenario(name, description, seed, mode, targetsByRole, traffic,
                 timeouts(doc.timeouts()), connections(doc.connections()),
                 gates.withResponses(responseGates(doc.gates(), compare.enabled(), mode == Mode.SPLIT
                         && !(doc.compare() != null && Boolean.FALSE.equals(doc.compare().enabled())))), compare,
-                rehearsal, capacity);
+                rehearsal, capacity, deterministic);
+    }
+
+    /**
+     * The deterministic-latency mode needs targets whose latency is a function of the request:
+     * simulated ones, without faults (they strike by time, which no two runs share).
+     */
+    private void deterministicTargets(Map<String, TargetSpec> targetsByRole) throws ScenarioException {
+        for (Map.Entry<String, TargetSpec> e : targetsByRole.entrySet()) {
+            TargetSpec spec = e.getValue();
+            if (!spec.isSimulated()) {
+                throw check.invalid("deterministicLatency", "needs every target simulated (the latency is stated by "
+                        + "simulated servers, for proving merges), but " + e.getKey() + " is a url; remove "
+                        + "deterministicLatency to judge a real service by the clock");
+            }
+            if (!spec.simulated().faults().isEmpty()) {
+                throw check.invalid("deterministicLatency", e.getKey() + ".simulated.faults strike by time, which "
+                        + "is not a function of the request; remove the faults or deterministicLatency");
+            }
+        }
     }
 
     /** Exactly one source: {@code synth} or one of the recorded formats. */

@@ -53,6 +53,8 @@ final class SimulatedRequestHandler extends SimpleChannelInboundHandler<FullHttp
     private final ServiceQueue service;
     private final FaultClock faultClock;
     private final SplittableRandom rng;
+    /** The deterministic-latency mode's per-request draws, or null outside that mode. */
+    private final StatedLatency stated;
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     /** Set once a request asked to close; later pipelined requests are not answered (RFC 9112 9.6). */
     private boolean closing;
@@ -60,7 +62,8 @@ final class SimulatedRequestHandler extends SimpleChannelInboundHandler<FullHttp
     private BodyTrickle trickling;
 
     SimulatedRequestHandler(ModelApi api, BehaviourModel behaviour, FaultPlan faults, ServiceQueue service,
-                            FaultClock faultClock, SplittableRandom rng) {
+                            FaultClock faultClock, SplittableRandom rng, StatedLatency stated) {
+        this.stated = stated;
         this.api = api;
         this.behaviour = behaviour;
         this.faults = faults;
@@ -75,6 +78,8 @@ final class SimulatedRequestHandler extends SimpleChannelInboundHandler<FullHttp
         final HttpVersion version;
         final boolean keepAlive;
         final FaultEffect fault;
+        /** The latency stated in the deterministic-latency mode, µs, or -1. */
+        long statedMicros = -1;
         boolean due;
         ScheduledFuture<?> timer;
 
@@ -105,7 +110,8 @@ final class SimulatedRequestHandler extends SimpleChannelInboundHandler<FullHttp
             queue.add(new Pending(null, request.protocolVersion(), keepAlive, fault));
             return;
         }
-        BehaviourModel.Decision decision = behaviour.decide(rng, decoded && api.isPredict(method, request.uri()));
+        SplittableRandom draws = stated == null ? rng : stated.generator(request.headers(), rng);
+        BehaviourModel.Decision decision = behaviour.decide(draws, decoded && api.isPredict(method, request.uri()));
         SimulatedResponse response;
         if (!decoded) {
             response = api.malformed(describe(request.decoderResult().cause()));
@@ -120,6 +126,13 @@ final class SimulatedRequestHandler extends SimpleChannelInboundHandler<FullHttp
 
         Pending pending = new Pending(response, request.protocolVersion(), keepAlive, fault);
         queue.add(pending);
+        if (stated != null) {
+            // Stated, not waited: the answer leaves at once and says what it stands for.
+            pending.statedMicros = decision.delayNanos() / 1_000;
+            pending.due = true;
+            drain(ctx);
+            return;
+        }
         long serviceNanos = Nanos.add(decision.delayNanos(), fault.addedNanos());
         long finishNanos = service.finishNanos(arrivalNanos, serviceNanos);
         long writeNanos = originNanos + faults.stalls().releaseNanos(finishNanos - originNanos);
@@ -200,6 +213,9 @@ final class SimulatedRequestHandler extends SimpleChannelInboundHandler<FullHttp
         headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
         headers.set(ModelApi.MODEL_VERSION_HEADER, api.version());
+        if (pending.statedMicros >= 0) {
+            headers.set(StatedLatency.HEADER, pending.statedMicros);
+        }
         for (Map.Entry<String, String> h : r.headers().entrySet()) {
             headers.set(h.getKey(), h.getValue());
         }

@@ -75,6 +75,20 @@ public final class SimulatedServer implements AutoCloseable {
      * @throws IllegalStateException    if the address cannot be bound, naming host:port and why
      */
     public static SimulatedServer start(SimulatedProfile profile, String host, int port, long seed, int threads) {
+        return start(profile, host, port, seed, threads, false);
+    }
+
+    /**
+     * As {@link #start(SimulatedProfile, String, int, long, int)}; when {@code statesLatency}, in the
+     * deterministic-latency mode: each request's latency and injected error are drawn from a
+     * generator seeded by {@code seed} and the request's {@code X-Shadowgate-Request-Id} alone, the
+     * answer leaves at once, and the drawn latency is stated in the
+     * {@code X-Shadowgate-Stated-Latency-Micros} header for a replayer in the same mode to record.
+     * Time-based faults and the concurrency limit do not apply in this mode (they depend on when
+     * requests arrive); the scenario validator refuses faults with it.
+     */
+    public static SimulatedServer start(SimulatedProfile profile, String host, int port, long seed, int threads,
+                                        boolean statesLatency) {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(profile.version(), "profile.version");
         Objects.requireNonNull(host, "host");
@@ -100,7 +114,8 @@ public final class SimulatedServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 // Small JSON answers must leave when due; Nagle would add its own latency.
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new SimulatedServerInitializer(api, behaviour, faults, service, faultClock, seed));
+                .childHandler(new SimulatedServerInitializer(api, behaviour, faults, service, faultClock, seed,
+                        statesLatency));
 
         ChannelFuture bound = bootstrap.bind(host, port).awaitUninterruptibly();
         if (!bound.isSuccess()) {

@@ -25,9 +25,13 @@ final class SimulatedServerInitializer extends ChannelInitializer<SocketChannel>
     private final FaultClock faultClock;
     /** Guarded by itself: {@code split()} is not thread-safe, and children run on several loops. */
     private final SplittableRandom root;
+    private final long seed;
+    private final boolean statesLatency;
 
     SimulatedServerInitializer(ModelApi api, BehaviourModel behaviour, FaultPlan faults, ServiceQueue service,
-                               FaultClock faultClock, long seed) {
+                               FaultClock faultClock, long seed, boolean statesLatency) {
+        this.seed = seed;
+        this.statesLatency = statesLatency;
         this.api = api;
         this.behaviour = behaviour;
         this.faults = faults;
@@ -47,6 +51,7 @@ final class SimulatedServerInitializer extends ChannelInitializer<SocketChannel>
         ch.pipeline()
                 .addLast("http", new HttpServerCodec())
                 .addLast("aggregate", new HttpObjectAggregator(MAX_BODY_BYTES))
-                .addLast("simulate", new SimulatedRequestHandler(api, behaviour, faults, service, faultClock, rng));
+                .addLast("simulate", new SimulatedRequestHandler(api, behaviour, faults, service, faultClock, rng,
+                        statesLatency ? new StatedLatency(seed) : null));
     }
 }

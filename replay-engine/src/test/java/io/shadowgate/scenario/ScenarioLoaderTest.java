@@ -184,10 +184,30 @@ class ScenarioLoaderTest {
         ScenarioException e = failure(file);
 
         assertThat(e.getMessage()).isEqualTo(file + ":13:1: unknown key 'gate' at the top level (expected one of: "
-                + "name, description, seed, mode, targets, traffic, timeouts, connections, gates, compare, rehearsal, capacity)");
+                + "name, description, seed, mode, targets, traffic, timeouts, connections, gates, compare, rehearsal, capacity, "
+                + "deterministicLatency)");
         assertThat(e.line()).isEqualTo(13);
         assertThat(e.column()).isEqualTo(1);
         assertThat(e.key()).isEqualTo("gate");
+    }
+
+    @Test
+    void deterministicLatencyIsOffByDefaultAndNeedsSimulatedTargets() throws Exception {
+        assertThat(ScenarioLoader.load(write("plain.yaml", MINIMAL)).scenario().deterministicLatency()).isFalse();
+
+        Path real = write("real.yaml", MINIMAL + "deterministicLatency: true\n");
+        assertThat(failure(real).getMessage()).startsWith(real + ":13:")
+                .contains("deterministicLatency: needs every target simulated").contains("baseline is a url");
+
+        String simulated = MINIMAL.replace("    url: http://127.0.0.1:8080", "    simulated: {version: '1'}")
+                .replace("    url: http://127.0.0.1:8081", "    simulated: {version: '2'}");
+        Path ok = write("sim.yaml", simulated + "deterministicLatency: true\n");
+        assertThat(ScenarioLoader.load(ok).scenario().deterministicLatency()).isTrue();
+
+        Path faulty = write("faults.yaml", simulated.replace("simulated: {version: '2'}",
+                "simulated: {version: '2', faults: [{kind: errors, at: 1s, duration: 1s, fraction: 50%}]}")
+                + "deterministicLatency: true\n");
+        assertThat(failure(faulty).getMessage()).contains("candidate.simulated.faults strike by time");
     }
 
     @Test

@@ -19,12 +19,14 @@ import picocli.CommandLine.Command;
                 + "side by side and returns GO, NO_GO or INCONCLUSIVE with the evidence.",
         subcommands = {RunCommand.class, ImportCommand.class, SynthCommand.class, SimulateCommand.class,
             CaptureCommand.class, ProxyCommand.class, JudgeCommand.class, ReportCommand.class, VerifyCommand.class,
+            MergeCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            " 0:GO: every gate holds",
+            " 0:GO: every gate holds (run --shard: the shard's result was written; a shard has no verdict)",
             " 1:NO_GO: a gate is breached",
-            " 2:INCONCLUSIVE: too little evidence either way",
+            " 2:INCONCLUSIVE: too little evidence either way (merge: also when the shards are not one complete run;"
+                + " run --shard: the shard was interrupted)",
             "64:usage error",
             "65:bad input data (scenario, traffic, faults file)",
             "69:a target could not be reached at all",
@@ -100,6 +102,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, import, synth, capture, proxy, simulate, judge, report, verify)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, merge, import, synth, capture, proxy, simulate, judge, report, verify)");
     }
 }

@@ -6,7 +6,11 @@ import io.shadowgate.judge.Evidence;
 import io.shadowgate.judge.Judge;
 import io.shadowgate.judge.Verdict;
 import io.shadowgate.judge.WindowVerdict;
+import io.shadowgate.metrics.EndpointRecording;
 import io.shadowgate.metrics.EndpointSummary;
+import io.shadowgate.metrics.Histograms;
+import io.shadowgate.metrics.PairedLatencies;
+import io.shadowgate.metrics.TargetRecording;
 import io.shadowgate.metrics.MetricsRecorder;
 import io.shadowgate.metrics.OutcomeCounts;
 import io.shadowgate.metrics.PairedLatencyRecorder;
@@ -42,6 +46,31 @@ public final class RunAnalysis {
                 scopes.add(new Evidence(endpoint, recorder.latency(Scenario.BASELINE, endpoint),
                         recorder.latency(Scenario.CANDIDATE, endpoint), baseline.counts(),
                         other == null ? OutcomeCounts.EMPTY : other.counts(), pairs.snapshot(endpoint)));
+            }
+        }
+        return scopes;
+    }
+
+    /**
+     * As {@link #scopes(Scenario, MetricsRecorder, PairedLatencyRecorder, List)}, from stored
+     * recordings and pair samples: a merge of shards judges exactly what one process would have.
+     */
+    public static List<Evidence> scopes(Scenario scenario, List<TargetRecording> recorded, PairedLatencies pairs,
+                                        Map<String, PairedLatencies> pairsByEndpoint) {
+        TargetRecording b = recorded.get(0);
+        TargetRecording c = recorded.get(1);
+        List<Evidence> scopes = new ArrayList<>();
+        scopes.add(new Evidence("all", b.latency().copy(), c.latency().copy(), b.counts(), c.counts(), pairs));
+        if (scenario.gates().perEndpoint()) {
+            Map<String, EndpointRecording> candidate = new HashMap<>();
+            c.endpoints().forEach(e -> candidate.put(e.endpoint(), e));
+            for (EndpointRecording baseline : b.endpoints()) {
+                String endpoint = baseline.endpoint();
+                EndpointRecording other = candidate.get(endpoint);
+                scopes.add(new Evidence(endpoint, baseline.latency().copy(),
+                        other == null ? Histograms.newHistogram() : other.latency().copy(), baseline.counts(),
+                        other == null ? OutcomeCounts.EMPTY : other.counts(),
+                        pairsByEndpoint.getOrDefault(endpoint, PairedLatencies.EMPTY)));
             }
         }
         return scopes;

@@ -69,6 +69,22 @@ final class RunCommand implements Callable<Integer> {
                     + ", this machine only; 0.0.0.0 for every interface).")
     String metricsBind;
 
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Replay shard I of N (0 <= I < N) of the traffic and write the shard's result directory "
+                    + "(shard.json), with no verdict: 'shadowgate merge' over all N shards judges. Requests without a "
+                    + "session key are striped by position, with one by a hash of the key; each keeps its offset.")
+    String shard;
+
+    @Option(names = "--shards", paramLabel = "N",
+            description = "As --shard I/N with I from $" + ShardFlags.INDEX_VARIABLE
+                    + " (set in each pod of a Kubernetes Indexed Job).")
+    Integer shards;
+
+    @Option(names = "--start-at", paramLabel = "EPOCH_MS",
+            description = "With --shard/--shards: begin the schedule at this instant (epoch milliseconds), so "
+                    + "shards on different machines start together; each records how far off it started.")
+    String startAt;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -86,6 +102,15 @@ final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--traffic-format and --skip-bad-records go with --traffic FILE");
         }
+        ShardFlags partition;
+        try {
+            partition = ShardFlags.resolve(shard, shards, startAt, System.getenv(), System.currentTimeMillis());
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (partition.shard() != null) {
+            return runShard(partition, override);
+        }
         LiveOptions live = new LiveOptions(ProgressReporter.Style.detect(quiet), spec.commandLine().getErr(),
                 MetricsEndpoint.address(metricsBind, metricsPort, spec.commandLine()));
         RunPipeline.Options options = new RunPipeline.Options(scenario, out, duration, rate,
@@ -97,5 +122,22 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         });
         return outcome.result().verdict().decision().exitCode();
+    }
+
+    /** A shard writes its result and no verdict: exit 0 when written, 2 when interrupted (a partial shard). */
+    private int runShard(ShardFlags partition, TrafficInput override) throws Exception {
+        var parsed = spec.commandLine().getParseResult();
+        for (String flag : new String[] {"--window", "--stop-early", "--metrics-port", "--metrics-bind"}) {
+            if (parsed.hasMatchedOption(flag)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), flag + " does not go with "
+                        + "--shard/--shards: a shard judges nothing; the merge judges the run as a whole");
+            }
+        }
+        LiveOptions live = new LiveOptions(ProgressReporter.Style.detect(quiet), spec.commandLine().getErr(), null);
+        ShardRunPipeline.Outcome outcome = new ShardRunPipeline(new ShardRunPipeline.Options(scenario, out, duration,
+                rate, String.join(" ", parsed.originalArgs()), !noWarmup, override, partition.shard(),
+                partition.startAtMillis(), live)).run();
+        ShardSummaryPrinter.print(spec.commandLine().getOut(), outcome, quiet);
+        return outcome.exitCode();
     }
 }

@@ -34,26 +34,34 @@ public final class MetricsRecorder implements OutcomeSink, AutoCloseable {
 
     /** Starts recording for {@code roles}; intervals are timed from now. */
     public MetricsRecorder(List<String> roles, ScheduleCounter scheduled, long intervalMillis) {
-        this(roles, scheduled, Map.of(), intervalMillis, Map.of());
+        this(roles, scheduled, Map.of(), intervalMillis, Map.of(), System.nanoTime());
     }
 
+    /**
+     * @param originNanos the {@link System#nanoTime()} instant intervals count from (now, or the
+     *                    schedule's start when it is known in advance, so that the intervals of
+     *                    shards sharing a start cover the same seconds of the schedule)
+     */
     private MetricsRecorder(List<String> roles, ScheduleCounter scheduled, Map<String, ScheduleCounter> byRole,
-                            long intervalMillis, Map<String, IntervalLog> logs) {
+                            long intervalMillis, Map<String, IntervalLog> logs, long originNanos) {
         for (String role : roles) {
             targets.put(role, new TargetRecorder(role, logs.get(role)));
             scheduledByRole.put(role, byRole.getOrDefault(role, scheduled));
         }
         logs.forEach((role, log) -> intervalLogs.put(role, log.file()));
         this.scheduled = scheduled;
-        this.startNanos = System.nanoTime();
-        long startWallMillis = System.currentTimeMillis();
+        long now = System.nanoTime();
+        this.startNanos = originNanos;
+        long startWallMillis = System.currentTimeMillis() + (originNanos - now) / 1_000_000;
         logs.forEach((role, log) -> log.writeHeader(role, startWallMillis));
         this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "shadowgate-sampler");
             t.setDaemon(true);
             return t;
         });
-        sampler.scheduleAtFixedRate(this::sample, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        long intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+        sampler.scheduleAtFixedRate(this::sample, Math.max(0, originNanos - now) + intervalNanos, intervalNanos,
+                TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -71,6 +79,16 @@ public final class MetricsRecorder implements OutcomeSink, AutoCloseable {
     }
 
     /**
+     * As {@link #withIntervalLogs(List, ScheduleCounter, long, Path)}, with intervals counted from
+     * {@code originNanos} (a {@link System#nanoTime()} instant, now or later: the schedule's start),
+     * so that shards sharing a start have intervals over the same seconds of the schedule.
+     */
+    public static MetricsRecorder withIntervalLogs(List<String> roles, ScheduleCounter scheduled, long intervalMillis,
+                                                   Path dir, long originNanos) throws IOException {
+        return new MetricsRecorder(roles, scheduled, Map.of(), intervalMillis, logs(roles, dir), originNanos);
+    }
+
+    /**
      * As {@link #withIntervalLogs(List, ScheduleCounter, long, Path)}, for a run whose targets are
      * each scheduled only part of the traffic (split mode): {@code byRole} counts what each
      * target was given; {@code scheduled} still counts every request of the stream.
@@ -78,6 +96,10 @@ public final class MetricsRecorder implements OutcomeSink, AutoCloseable {
     public static MetricsRecorder withIntervalLogs(List<String> roles, ScheduleCounter scheduled,
                                                    Map<String, ScheduleCounter> byRole, long intervalMillis,
                                                    Path dir) throws IOException {
+        return new MetricsRecorder(roles, scheduled, byRole, intervalMillis, logs(roles, dir), System.nanoTime());
+    }
+
+    private static Map<String, IntervalLog> logs(List<String> roles, Path dir) throws IOException {
         Map<String, IntervalLog> logs = new LinkedHashMap<>();
         try {
             for (String role : roles) {
@@ -87,7 +109,7 @@ public final class MetricsRecorder implements OutcomeSink, AutoCloseable {
             logs.values().forEach(IntervalLog::close);
             throw e;
         }
-        return new MetricsRecorder(roles, scheduled, byRole, intervalMillis, logs);
+        return logs;
     }
 
     @Override
@@ -116,14 +138,14 @@ public final class MetricsRecorder implements OutcomeSink, AutoCloseable {
 
     /** The run so far, for progress and live metrics; from any thread, at any time, without blocking recording. */
     public LiveFigures live() {
-        long elapsedMillis = (System.nanoTime() - startNanos) / 1_000_000;
+        long elapsedMillis = Math.max(0, System.nanoTime() - startNanos) / 1_000_000;
         List<LiveFigures.Target> perTarget = new ArrayList<>(targets.size());
         targets.forEach((role, recorder) -> perTarget.add(recorder.live(scheduledByRole.get(role)::total)));
         return new LiveFigures(elapsedMillis, scheduled.total(), perTarget);
     }
 
     private void sample() {
-        long now = (System.nanoTime() - startNanos) / 1_000_000;
+        long now = Math.max(0, System.nanoTime() - startNanos) / 1_000_000;
         for (TargetRecorder recorder : targets.values()) {
             recorder.sample(now);
         }
@@ -167,6 +189,15 @@ public final class MetricsRecorder implements OutcomeSink, AutoCloseable {
     /** One endpoint's latency at {@code role}, from intended start, over responses; a copy. */
     public Histogram latency(String role, String endpoint) {
         return targets.get(role).latencyTotal(endpoint);
+    }
+
+    /** Per-target recordings (counts and histograms), in the order the roles were given. Call after {@link #close()}. */
+    public List<TargetRecording> recordings(Map<String, String> addresses) {
+        List<TargetRecording> out = new ArrayList<>();
+        for (Map.Entry<String, TargetRecorder> e : targets.entrySet()) {
+            out.add(e.getValue().recording(addresses.getOrDefault(e.getKey(), ""), scheduledByRole.get(e.getKey())));
+        }
+        return out;
     }
 
     /** Per-target summaries, in the order the roles were given. Call after {@link #close()}. */

@@ -109,18 +109,22 @@ final class TargetRecorder {
     }
 
     synchronized TargetSummary summarize(String address, ScheduleCounter scheduled) {
-        List<EndpointSummary> perEndpoint = new ArrayList<>();
+        return recording(address, scheduled).summary();
+    }
+
+    /** Everything recorded, copied: counts against {@code scheduled}, histograms, endpoints sorted by name. */
+    synchronized TargetRecording recording(String address, ScheduleCounter scheduled) {
+        List<EndpointRecording> perEndpoint = new ArrayList<>();
         Map<String, EndpointRecorder> sorted = new TreeMap<>(endpoints);
         for (String name : scheduled.endpoints()) {
             sorted.putIfAbsent(name, new EndpointRecorder());
         }
         for (Map.Entry<String, EndpointRecorder> e : sorted.entrySet()) {
             EndpointRecorder r = e.getValue();
-            perEndpoint.add(new EndpointSummary(e.getKey(), r.counts(scheduled.endpoint(e.getKey())),
-                    Histograms.summarize(r.latencyTotal()), Histograms.summarize(r.serviceTotal())));
+            perEndpoint.add(new EndpointRecording(e.getKey(), r.counts(scheduled.endpoint(e.getKey())),
+                    r.latencyTotal(), r.serviceTotal()));
         }
-        return new TargetSummary(target, address, overall.counts(scheduled.total()),
-                Histograms.summarize(overall.latencyTotal()), Histograms.summarize(overall.serviceTotal()),
-                Histograms.summarize(latenessTotal), List.copyOf(perEndpoint), List.copyOf(series));
+        return new TargetRecording(target, address, overall.counts(scheduled.total()), overall.latencyTotal(),
+                overall.serviceTotal(), latenessTotal.copy(), List.copyOf(perEndpoint), List.copyOf(series));
     }
 }

@@ -27,7 +27,7 @@ import java.util.function.LongConsumer;
 public final class Replayer implements AutoCloseable {
 
     /** The schedule starts this long after {@link #replay} is called, so the first request is not born late. */
-    static final long LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    public static final long LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     /**
      * How far ahead of their instants requests are handed to the event loops, which then send
      * them on their own timers. Only in shadow mode: a split router decides at hand-over, and
@@ -143,7 +143,15 @@ public final class Replayer implements AutoCloseable {
      * simulated faults, can share the schedule's clock.
      */
     public ReplaySummary replay(TrafficSource source, LongConsumer onStart) {
-        long start = System.nanoTime() + LEAD_NANOS;
+        return replay(source, System.nanoTime() + LEAD_NANOS, onStart);
+    }
+
+    /**
+     * As {@link #replay(TrafficSource, LongConsumer)}, with request offsets counting from
+     * {@code start} (a {@link System#nanoTime()} value, normally in the future: a common start
+     * shared with other shards); requests due before the call are sent at once, and late.
+     */
+    public ReplaySummary replay(TrafficSource source, long start, LongConsumer onStart) {
         onStart.accept(start);
         List<LoopSchedule> perLoop = new ArrayList<>(loops.size());
         for (int i = 0; i < loops.size(); i++) {

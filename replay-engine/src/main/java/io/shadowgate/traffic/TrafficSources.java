@@ -58,6 +58,15 @@ public final class TrafficSources {
      * of half-way through). Constant memory except for HAR, which is held whole.
      */
     public static TrafficScan scan(TrafficInput input, long seed, boolean sideEffectsAllowed) {
+        return scan(input, seed, sideEffectsAllowed, Shard.WHOLE).part();
+    }
+
+    /**
+     * As {@link #scan(TrafficInput, long, boolean)} for one shard of the stream: the hash and any
+     * bad record are the whole stream's (every shard proves the same traffic), the counts, the
+     * endpoints and the span are the shard's part, and the whole stream's count comes beside it.
+     */
+    public static ShardScan scan(TrafficInput input, long seed, boolean sideEffectsAllowed, Shard shard) {
         // The first raw stream opened is the one hashed; later loops re-read the same input.
         TrafficSource[] first = new TrafficSource[1];
         MessageDigest digest = TrafficFileWriter.newDigest();
@@ -70,11 +79,16 @@ public final class TrafficSources {
             return input.isSynthesized() ? hashing(raw, digest) : raw;
         }, input.controls(), sideEffectsAllowed);
         long records = 0;
+        long stream = 0;
         long span = 0;
         Map<String, Long> endpoints = new TreeMap<>();
         try (controlled) {
             while (controlled.hasNext()) {
                 Request request = controlled.next();
+                stream++;
+                if (!shard.includes(request)) {
+                    continue;
+                }
                 endpoints.merge(request.endpoint(), 1L, Long::sum);
                 span = Math.max(span, request.offsetMicros());
                 records++;
@@ -82,17 +96,17 @@ public final class TrafficSources {
         }
         ControlledTraffic.Stats stats = input.controls().isNone() && sideEffectsAllowed ? null : controlled.stats();
         if (input.isSynthesized()) {
-            return new TrafficScan(input.describe(), HexFormat.of().formatHex(digest.digest()), "records", records, 0,
-                    List.of(), stats, endpoints, span);
+            return new ShardScan(new TrafficScan(input.describe(), HexFormat.of().formatHex(digest.digest()), "records",
+                    records, 0, List.of(), stats, endpoints, span), stream);
         }
         if (first[0] instanceof TrafficFileReader file) {
-            return new TrafficScan(input.describe(), file.sha256(), "records", records, file.skipped(), file.problems(), stats,
-                    endpoints, span);
+            return new ShardScan(new TrafficScan(input.describe(), file.sha256(), "records", records, file.skipped(),
+                    file.problems(), stats, endpoints, span), stream);
         }
         long skipped = first[0] instanceof AccessLogTraffic log ? log.skipped() : 0;
         List<String> problems = first[0] instanceof AccessLogTraffic log ? log.problems() : List.of();
-        return new TrafficScan(input.describe(), fileSha256(input.file()), "file", records, skipped, problems, stats,
-                endpoints, span);
+        return new ShardScan(new TrafficScan(input.describe(), fileSha256(input.file()), "file", records, skipped,
+                problems, stats, endpoints, span), stream);
     }
 
     /** {@code source}, feeding the canonical line of every request it yields to {@code digest}. */

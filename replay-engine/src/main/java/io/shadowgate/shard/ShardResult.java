@@ -1,0 +1,34 @@
+package io.shadowgate.shard;
+
+import io.shadowgate.metrics.TargetRecording;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one shard of a sharded run recorded, as {@code shard.json} stores it: exact counts,
+ * histograms in one configuration (so they add exactly), the request-pair samples chosen by a
+ * hash of the request id (so the merged sample does not depend on which shard held what), and
+ * the shard's identity. It carries no verdict: only a merge of every shard judges.
+ *
+ * @param format         always {@link #FORMAT}
+ * @param formatVersion  {@link #FORMAT_VERSION} for results this version writes; a merge reads only its own
+ * @param identity       which shard of which run
+ * @param histograms     the configuration of every histogram in the file
+ * @param timing         when it ran and how far its start was from the common start
+ * @param partial        true when the shard was interrupted before its schedule ended
+ * @param mergedFrom     0 for a shard's own result; N for the result of merging N shards (as {@code merged.json})
+ * @param command        the command line that ran the shard
+ * @param scenarioFile   the scenario file as given on the command line
+ * @param traffic        the stream and this shard's part of it
+ * @param targetVersions the configured version per target role
+ * @param targets        per target role, baseline first: counts and histograms
+ * @param pairs          the request-pair samples
+ */
+public record ShardResult(String format, int formatVersion, ShardIdentity identity, HistogramConfig histograms,
+                          ShardTiming timing, boolean partial, int mergedFrom, String command, String scenarioFile,
+                          TrafficPart traffic, Map<String, String> targetVersions, List<TargetRecording> targets,
+                          PairSamples pairs) {
+
+    public static final String FORMAT = "shadowgate-shard";
+    public static final int FORMAT_VERSION = 1;
+}

@@ -1,11 +1,8 @@
 package io.shadowgate.compare;
 
-import io.shadowgate.compare.contract.ContractComparison;
 import io.shadowgate.compare.contract.ContractLearner;
-import io.shadowgate.compare.contract.ContractSchema;
 import io.shadowgate.compare.contract.NewRejectionCounter;
 import io.shadowgate.compare.model.ModelComparisonRecorder;
-import io.shadowgate.compare.model.ModelComparisonSummary;
 import io.shadowgate.compare.model.ModelOutputPaths;
 import io.shadowgate.compare.response.AccumulatorLimits;
 import io.shadowgate.compare.response.PairType;
@@ -20,7 +17,6 @@ import io.shadowgate.scenario.ResponseComparison;
 import io.shadowgate.traffic.Redactor;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -68,7 +64,7 @@ public final class ResponseComparisonRecorder implements OutcomeSink, AutoClosea
     private final Map<String, ModelComparisonRecorder> models = new TreeMap<>();
     private final ContractLearner baselineSchema = new ContractLearner();
     private final ContractLearner candidateSchema = new ContractLearner();
-    private final NewRejectionCounter rejections = new NewRejectionCounter();
+    private final NewRejectionCounter rejections;
     private final BlockingQueue<Outcome[]> queue = new ArrayBlockingQueue<>(QUEUE_PAIRS);
     private final LongAdder uncompared = new LongAdder();
     private final ConcurrentLinkedQueue<AskedFindings> asks =
@@ -93,8 +89,8 @@ public final class ResponseComparisonRecorder implements OutcomeSink, AutoClosea
         this.seed = seed;
         AccumulatorLimits limits = new AccumulatorLimits(config.examples(), config.exampleBytes(),
                 AccumulatorLimits.DEFAULT.pathsPerEndpoint());
-        this.diffs = new SingleWriterDiffAccumulator(limits,
-                Redactor.withDefaults(List.of(), SingleWriterDiffAccumulator.DEFAULT_REDACTED_FIELDS));
+        this.diffs = new SingleWriterDiffAccumulator(limits, exampleRedactor(), seed);
+        this.rejections = new NewRejectionCounter(seed);
         this.worker = new Thread(this::compareAll, "shadowgate-compare");
         worker.setDaemon(true);
         worker.start();
@@ -185,11 +181,12 @@ public final class ResponseComparisonRecorder implements OutcomeSink, AutoClosea
             PreparedResponse cand = PreparedResponse.of(snapshot(c));
             diffs.record(endpoint, b.requestId(), PairType.CANDIDATE, base.snapshot(), cand.snapshot(),
                     comparator.compare(base, cand));
-            rejections.record(endpoint, b.status(), c.status(), String.format(Locale.ROOT, "request %d", b.requestId()));
+            rejections.record(endpoint, b.status(), c.status(), b.requestId());
             ModelOutputPaths paths = config.modelFor(endpoint);
             if (paths != null && b.status() / 100 == 2 && c.status() / 100 == 2) {
-                models.computeIfAbsent(endpoint, e -> new ModelComparisonRecorder(paths, seed + e.hashCode()))
-                        .add(b.response().body(), c.response().body());
+                models.computeIfAbsent(endpoint, e -> new ModelComparisonRecorder(paths,
+                        ResponseComparisonState.modelSeed(seed, e)))
+                        .add(b.requestId(), b.response().body(), c.response().body());
             }
         }
         if (n != null && n.kind() == OutcomeKind.RESPONSE) {
@@ -237,14 +234,33 @@ public final class ResponseComparisonRecorder implements OutcomeSink, AutoClosea
         }
     }
 
-    /** Everything found so far; on the worker thread, or after it ended. */
+    /**
+     * Everything compared, as data (a shard stores it); call once, when every outcome is in:
+     * waits for the pairs still queued to be compared.
+     */
+    public ResponseComparisonState state() {
+        finish();
+        return snapshot();
+    }
+
+    /** The redaction of the bodies and headers kept in examples. */
+    static Redactor exampleRedactor() {
+        return Redactor.withDefaults(List.of(), SingleWriterDiffAccumulator.DEFAULT_REDACTED_FIELDS);
+    }
+
+    /** The state so far; on the worker thread, or after it ended. */
+    private ResponseComparisonState snapshot() {
+        Map<String, ModelComparisonRecorder.State> modelStates = new TreeMap<>();
+        models.forEach((endpoint, recorder) -> modelStates.put(endpoint, recorder.state()));
+        return new ResponseComparisonState(diffs.state(), baselineSchema.schema(), candidateSchema.schema(),
+                rejections.state(), modelStates, uncompared.sum(), waiting.size());
+    }
+
+    /**
+     * Everything found so far; on the worker thread, or after it ended. Read from the state, as a
+     * merge of shards' states is, so one process and a merge take the same steps.
+     */
     private ResponseFindings summarise(double alpha) {
-        Map<String, ModelComparisonSummary> modelSummaries = new TreeMap<>();
-        models.forEach((endpoint, recorder) -> modelSummaries.put(endpoint, recorder.summary()));
-        ContractSchema b = baselineSchema.schema();
-        ContractSchema c = candidateSchema.schema();
-        return new ResponseFindings(config.noise().name().toLowerCase(Locale.ROOT), diffs.summary(alpha),
-                Map.copyOf(modelSummaries), ContractComparison.compare(b, c), rejections.snapshot(), uncompared.sum(),
-                waiting.size(), Math.min(b.responsesLearned(), c.responsesLearned()));
+        return snapshot().findings(config, seed, alpha);
     }
 }

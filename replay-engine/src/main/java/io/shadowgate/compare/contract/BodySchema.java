@@ -14,7 +14,7 @@ import java.util.Map;
  * @param emptyBodies   responses without a body
  * @param contentTypes  media type (lower case, parameters dropped; {@code (none)} when absent,
  *                      {@code (other)} beyond the cap) to responses
- * @param paths         canonical path to what was seen there, in first-seen order, root included
+ * @param paths         canonical path to what was seen there, in path order (so parents first), root included
  */
 public record BodySchema(String statusClass, long responses, long jsonBodies, long notJsonBodies, long emptyBodies,
                          Map<String, Long> contentTypes, Map<String, PathSchema> paths) {

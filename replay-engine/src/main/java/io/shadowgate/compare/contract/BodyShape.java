@@ -41,9 +41,24 @@ final class BodyShape {
         other.contentTypes.forEach(this::countContentType);
     }
 
+    /** The counts of {@code schema} without its paths, which the owning endpoint restores. */
+    static BodyShape of(BodySchema schema) {
+        BodyShape body = new BodyShape(schema.statusClass());
+        body.responses = schema.responses();
+        body.jsonBodies = schema.jsonBodies();
+        body.notJsonBodies = schema.notJsonBodies();
+        body.emptyBodies = schema.emptyBodies();
+        body.contentTypes.putAll(schema.contentTypes());
+        return body;
+    }
+
+    /**
+     * The snapshot, paths in path order: canonical whatever order responses came in, and parents
+     * before children (a parent's path is a prefix of its children's).
+     */
     BodySchema snapshot() {
         Map<String, PathSchema> out = new LinkedHashMap<>();
-        for (PathNode node : paths.values()) {
+        for (PathNode node : new TreeMap<>(paths).values()) {
             long opportunities = node.parent == null ? responses
                     : node.parent.typeResponses(node.element ? JsonType.ARRAY : JsonType.OBJECT);
             out.put(node.path, node.snapshot(opportunities));

@@ -115,6 +115,19 @@ public final class ContractLearner {
         }
     }
 
+    /**
+     * A learner holding what {@code schema} describes, to merge other learners (or schemas) into:
+     * a stored shard's schema read back. Its path cap is the schema's.
+     *
+     * @throws IllegalArgumentException when a path's parent is missing or does not match
+     */
+    public static ContractLearner of(ContractSchema schema) {
+        ContractLearner learner = new ContractLearner(schema.pathCap(), DEFAULT_MAX_ENDPOINTS);
+        learner.foldedEndpointResponses = schema.foldedEndpointResponses();
+        schema.endpoints().forEach((name, endpoint) -> learner.endpoints.put(name, EndpointShape.of(endpoint, schema.pathCap())));
+        return learner;
+    }
+
     /** The schema learned so far. */
     public ContractSchema schema() {
         Map<String, EndpointSchema> out = new TreeMap<>();

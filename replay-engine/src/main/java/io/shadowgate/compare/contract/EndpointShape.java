@@ -102,6 +102,59 @@ final class EndpointShape {
         }
     }
 
+    /**
+     * The mutable schema that {@code schema} is a snapshot of (a stored schema read back, to be
+     * merged): its counts, and its paths tracked in path order, parents first.
+     */
+    static EndpointShape of(EndpointSchema schema, int maxPaths) {
+        EndpointShape shape = new EndpointShape(schema.endpoint(), maxPaths);
+        shape.responses = schema.responses();
+        shape.foldedValues = schema.foldedValues();
+        shape.statuses.putAll(schema.statuses());
+        for (BodySchema b : schema.bodies().values()) {
+            BodyShape body = BodyShape.of(b);
+            shape.bodies.put(body.statusClass, body);
+            for (PathSchema p : new TreeMap<>(b.paths()).values()) {
+                PathNode node;
+                if (p.parent() == null) {
+                    node = body.root;
+                } else {
+                    PathNode parent = body.paths.get(p.parent());
+                    if (parent == null) {
+                        throw new IllegalArgumentException("path " + p.path() + " of " + schema.endpoint()
+                                + " has no parent " + p.parent() + " in the schema");
+                    }
+                    node = shape.track(body, p.element() ? parent.addElement() : parent.addField(fieldName(p)));
+                    if (!node.path.equals(p.path())) {
+                        throw new IllegalArgumentException("path " + p.path() + " is not a child of " + p.parent());
+                    }
+                }
+                node.restore(p);
+            }
+        }
+        return shape;
+    }
+
+    /** The field name that {@link CanonicalPaths#field} appended to the parent's path. */
+    private static String fieldName(PathSchema p) {
+        String rest = p.path().substring(Math.min(p.parent().length(), p.path().length()));
+        if (rest.startsWith(".")) {
+            return rest.substring(1);
+        }
+        if (rest.startsWith("['") && rest.endsWith("']")) {
+            StringBuilder name = new StringBuilder();
+            for (int i = 2; i < rest.length() - 2; i++) {
+                char c = rest.charAt(i);
+                if (c == '\\' && i + 1 < rest.length() - 2) {
+                    c = rest.charAt(++i);
+                }
+                name.append(c);
+            }
+            return name.toString();
+        }
+        throw new IllegalArgumentException("path " + p.path() + " is not a field of " + p.parent());
+    }
+
     EndpointSchema snapshot() {
         Map<String, BodySchema> out = new TreeMap<>();
         bodies.forEach((statusClass, body) -> out.put(statusClass, body.snapshot()));

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param pairs    pairs where both sides answered, the denominator
  * @param rejected pairs with a baseline 2xx and a candidate 4xx
  * @param byStatus the candidate's 4xx codes on those pairs, with counts
- * @param examples the first rejected requests' identifiers, at most the counter's limit each
+ * @param examples rejected requests, named {@code request ID}: those whose ids hash smallest under the seed, in hash order
  */
 public record NewRejections(String endpoint, long pairs, long rejected, Map<Integer, Long> byStatus,
                             List<String> examples) {

@@ -73,6 +73,13 @@ final class PathNode {
         return anyElement;
     }
 
+    /** Sets the counts a snapshot of this path holds (a stored schema read back). */
+    void restore(PathSchema schema) {
+        schema.typeOccurrences().forEach((type, n) -> typeOccurrences[type.ordinal()] = n);
+        schema.typeResponses().forEach((type, n) -> typeResponses[type.ordinal()] = n);
+        responses = schema.responses();
+    }
+
     /** Adds another learner's counts for the same path. */
     void add(PathNode other) {
         for (int t = 0; t < TYPES; t++) {

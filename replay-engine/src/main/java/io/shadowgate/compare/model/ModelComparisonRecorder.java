@@ -1,6 +1,10 @@
 package io.shadowgate.compare.model;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
@@ -9,17 +13,20 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 /**
  * Accumulates label flips and score drift over shadow pairs of one model endpoint. Single
  * writer: one thread calls {@link #add} (or one recorder per shard, combined with
- * {@link #merge}); not thread-safe. Given the same pairs in the same order and the same seed,
- * every figure is the same.
+ * {@link #merge}); not thread-safe. Given the same pairs, in any order and split among any
+ * number of merged recorders, and the same seed, every figure is the same: counts add, sums are
+ * exact ({@link Moments}), and the sample is chosen by a hash of the request id.
  *
- * <p>Per pair, call {@link #add(byte[], byte[])} with both response bodies (or
- * {@link #add(ModelOutput, ModelOutput)} when the bodies were parsed elsewhere); at the end call
+ * <p>Per pair, call {@link #add(long, byte[], byte[])} with the request id and both response
+ * bodies (or {@link #add(long, ModelOutput, ModelOutput)} when the bodies were parsed elsewhere); at the end call
  * {@link #summary()} and pass it to {@link ModelGates}. Feed pairs where both sides answered;
  * an error body simply has no label or score and is counted so.
  *
  * <p>Memory is bounded: counters, running moments and a seeded reservoir of at most
  * {@code reservoirCapacity} scored pairs ({@value #DEFAULT_RESERVOIR_CAPACITY} by default, so
- * 10,000 scores per side for the KS test and the p99).
+ * 10,000 scores per side for the KS test and the p99), those whose request ids hash smallest
+ * under the seed. Per-class sums are kept for the first {@value #MAX_CLASSES} classes seen; past
+ * that bound which classes are kept depends on arrival order.
  */
 public final class ModelComparisonRecorder {
 
@@ -33,12 +40,13 @@ public final class ModelComparisonRecorder {
     private static final long EXACT_KS_MAX_PRODUCT = 10_000;
 
     private final ModelOutputExtractor extractor;
-    private final SideCounter baseline = new SideCounter();
-    private final SideCounter candidate = new SideCounter();
-    private final Moments drift = new Moments();
-    private final ScoreReservoir reservoir;
-    /** Per class, the sum over compared pairs of |p_c(k) − p_b(k)|; insertion order is first seen. */
-    private final Map<String, double[]> classDifferenceSums = new LinkedHashMap<>();
+    private final long seed;
+    private SideCounter baseline = new SideCounter();
+    private SideCounter candidate = new SideCounter();
+    private Moments drift = new Moments();
+    private ScoreReservoir reservoir;
+    /** Per class, the exact sum over compared pairs of |p_c(k) − p_b(k)|; insertion order is first seen. */
+    private final Map<String, BigDecimal[]> classDifferenceSums = new LinkedHashMap<>();
     private long pairs;
     private long labelsCompared;
     private long labelsFlipped;
@@ -55,6 +63,7 @@ public final class ModelComparisonRecorder {
 
     public ModelComparisonRecorder(ModelOutputPaths paths, long seed, int reservoirCapacity) {
         this.extractor = new ModelOutputExtractor(paths);
+        this.seed = seed;
         this.reservoir = new ScoreReservoir(reservoirCapacity, seed);
     }
 
@@ -62,13 +71,13 @@ public final class ModelComparisonRecorder {
         return extractor.paths();
     }
 
-    /** Reads both bodies at the configured paths and records the pair. Never throws on body content. */
-    public void add(byte[] baselineBody, byte[] candidateBody) {
-        add(extractor.extract(baselineBody), extractor.extract(candidateBody));
+    /** Reads both bodies at the configured paths and records the pair of request {@code id}. Never throws on body content. */
+    public void add(long id, byte[] baselineBody, byte[] candidateBody) {
+        add(id, extractor.extract(baselineBody), extractor.extract(candidateBody));
     }
 
-    /** Records a pair already read by a {@link ModelOutputExtractor} with this recorder's paths. */
-    public void add(ModelOutput b, ModelOutput c) {
+    /** Records the pair of request {@code id} (each id once), already read by a {@link ModelOutputExtractor} with this recorder's paths. */
+    public void add(long id, ModelOutput b, ModelOutput c) {
         pairs++;
         baseline.count(b);
         candidate.count(c);
@@ -89,7 +98,7 @@ public final class ModelComparisonRecorder {
                     ? classDifferences(b.probabilities(), c.probabilities())
                     : Math.abs(c.score() - b.score());
             drift.add(d);
-            reservoir.add(b.score(), c.score(), d);
+            reservoir.add(id, b.score(), c.score(), d);
         } else if (b.hasScore()) {
             scoreBaselineOnly++;
         } else if (c.hasScore()) {
@@ -100,9 +109,9 @@ public final class ModelComparisonRecorder {
     }
 
     /**
-     * Adds another shard's pairs to this one: counts and moments exactly, the reservoir as a
-     * uniform sample of both (identical to one stream while all pairs fit). {@code other} must
-     * have the same paths and reservoir capacity and is not changed.
+     * Adds another shard's pairs to this one: counts, sums and the sample exactly as one recorder
+     * of both shards' pairs has them. {@code other} must have the same paths, seed and reservoir
+     * capacity and is not changed.
      */
     public void merge(ModelComparisonRecorder other) {
         if (!other.paths().equals(paths())) {
@@ -143,7 +152,8 @@ public final class ModelComparisonRecorder {
                     : ks.approximateP(ksStatistic, n, n);
         }
         Map<String, Double> classMeans = new TreeMap<>();
-        classDifferenceSums.forEach((k, sum) -> classMeans.put(k, sum[0] / drift.count()));
+        classDifferenceSums.forEach((k, sum) -> classMeans.put(k,
+                sum[0].divide(BigDecimal.valueOf(drift.count()), MathContext.DECIMAL128).doubleValue()));
         ScoreDrift scoreDrift = new ScoreDrift(drift.count(), scoreBaselineOnly, scoreCandidateOnly, scoreNeither,
                 drift.mean(), drift.standardDeviation(), drift.max(), p99, ksStatistic, ksPValue, n, classMeans);
         LabelFlips labels = new LabelFlips(labelsCompared, labelsFlipped, labelBaselineOnly, labelCandidateOnly,
@@ -159,29 +169,110 @@ public final class ModelComparisonRecorder {
         double largest = 0;
         for (Map.Entry<String, Double> e : b.entrySet()) {
             double d = Math.abs(c.getOrDefault(e.getKey(), 0.0) - e.getValue());
-            addClassDifference(e.getKey(), d);
+            addClassDifference(e.getKey(), new BigDecimal(d));
             largest = Math.max(largest, d);
         }
         for (Map.Entry<String, Double> e : c.entrySet()) {
             if (!b.containsKey(e.getKey())) {
                 double d = Math.abs(e.getValue());
-                addClassDifference(e.getKey(), d);
+                addClassDifference(e.getKey(), new BigDecimal(d));
                 largest = Math.max(largest, d);
             }
         }
         return largest;
     }
 
-    private void addClassDifference(String label, double d) {
-        double[] sum = classDifferenceSums.get(label);
+    private void addClassDifference(String label, BigDecimal d) {
+        BigDecimal[] sum = classDifferenceSums.get(label);
         if (sum == null) {
             if (classDifferenceSums.size() >= MAX_CLASSES) {
                 return;
             }
-            sum = new double[1];
+            sum = new BigDecimal[] {BigDecimal.ZERO};
             classDifferenceSums.put(label, sum);
         }
-        sum[0] += d;
+        sum[0] = sum[0].add(d);
+    }
+
+    /** Everything this recorder holds, for a shard's stored result; {@link #of} reads it back. */
+    public State state() {
+        List<ScoreReservoir.ScoredPair> kept = reservoir.pairs();
+        int n = kept.size();
+        long[] ids = new long[n];
+        double[] b = new double[n];
+        double[] c = new double[n];
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            ScoreReservoir.ScoredPair p = kept.get(i);
+            ids[i] = p.id();
+            b[i] = p.baseline();
+            c[i] = p.candidate();
+            d[i] = p.drift();
+        }
+        Map<String, String> sums = new LinkedHashMap<>();
+        classDifferenceSums.forEach((k, sum) -> sums.put(k, sum[0].toString()));
+        return new State(pairs, baseline.snapshot(), candidate.snapshot(),
+                new LabelFlips(labelsCompared, labelsFlipped, labelBaselineOnly, labelCandidateOnly, labelNeither),
+                scoreBaselineOnly, scoreCandidateOnly, scoreNeither, drift.stored(), sums,
+                new Sample(reservoir.capacity(), reservoir.seen(), ids, b, c, d));
+    }
+
+    /** A recorder holding {@code state}, recorded with {@code paths} and {@code seed}, to merge into or summarise. */
+    public static ModelComparisonRecorder of(ModelOutputPaths paths, long seed, State state) {
+        Sample s = state.sample();
+        ModelComparisonRecorder r = new ModelComparisonRecorder(paths, seed, s.capacity());
+        List<ScoreReservoir.ScoredPair> kept = new ArrayList<>(s.ids().length);
+        for (int i = 0; i < s.ids().length; i++) {
+            kept.add(new ScoreReservoir.ScoredPair(s.ids()[i], s.baseline()[i], s.candidate()[i], s.drift()[i]));
+        }
+        r.reservoir = ScoreReservoir.of(s.capacity(), seed, kept, s.seen());
+        r.pairs = state.pairs();
+        r.baseline = SideCounter.of(state.baseline());
+        r.candidate = SideCounter.of(state.candidate());
+        r.drift = Moments.of(state.drift());
+        state.classDifferenceSums().forEach((k, sum) -> r.classDifferenceSums.put(k, new BigDecimal[] {new BigDecimal(sum)}));
+        LabelFlips l = state.labels();
+        r.labelsCompared = l.compared();
+        r.labelsFlipped = l.flipped();
+        r.labelBaselineOnly = l.baselineOnly();
+        r.labelCandidateOnly = l.candidateOnly();
+        r.labelNeither = l.neither();
+        r.scoreBaselineOnly = state.scoreBaselineOnly();
+        r.scoreCandidateOnly = state.scoreCandidateOnly();
+        r.scoreNeither = state.scoreNeither();
+        return r;
+    }
+
+    /**
+     * A recorder's whole state, as a shard result stores it.
+     *
+     * @param pairs               pairs recorded
+     * @param baseline            the baseline side's field counts
+     * @param candidate           the candidate side's
+     * @param labels              label comparison counts
+     * @param scoreBaselineOnly   pairs scored by the baseline only
+     * @param scoreCandidateOnly  pairs scored by the candidate only
+     * @param scoreNeither        pairs scored by neither
+     * @param drift               the drift's exact moments
+     * @param classDifferenceSums per class, the exact sum of |p_c(k) − p_b(k)|, decimal, in first-seen order
+     * @param sample              the scored pairs kept, by request-id hash
+     */
+    public record State(long pairs, SideCounts baseline, SideCounts candidate, LabelFlips labels, long scoreBaselineOnly,
+                        long scoreCandidateOnly, long scoreNeither, Moments.Stored drift,
+                        Map<String, String> classDifferenceSums, Sample sample) {
+    }
+
+    /**
+     * The scored pairs kept: those whose request ids hash smallest, in hash order.
+     *
+     * @param capacity  pairs kept at most
+     * @param seen      scored pairs offered
+     * @param ids       request ids
+     * @param baseline  baseline scores
+     * @param candidate candidate scores
+     * @param drift     each pair's drift
+     */
+    public record Sample(int capacity, long seen, long[] ids, double[] baseline, double[] candidate, double[] drift) {
     }
 
     /** One side's field counters. */
@@ -208,6 +299,17 @@ public final class ModelComparisonRecorder {
                 case INVALID -> scoreInvalid++;
                 case PRESENT -> { }
             }
+        }
+
+        static SideCounter of(SideCounts s) {
+            SideCounter c = new SideCounter();
+            c.bodies = s.bodies();
+            c.notJson = s.notJson();
+            c.labelMissing = s.labelMissing();
+            c.labelInvalid = s.labelInvalid();
+            c.scoreMissing = s.scoreMissing();
+            c.scoreInvalid = s.scoreInvalid();
+            return c;
         }
 
         void merge(SideCounter other) {

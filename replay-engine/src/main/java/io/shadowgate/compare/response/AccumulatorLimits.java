@@ -8,7 +8,7 @@ package io.shadowgate.compare.response;
  * (2 × exampleBodyBytes + headers)}; with the defaults, 1,000 paths × 6 examples × 8 KiB ≈ 50 MB
  * in the worst case of every path differing with full-size examples, typically far less.
  *
- * @param examplesPerPath  example pairs kept per path, for each {@link PairType}: the first by sequence number
+ * @param examplesPerPath  example pairs kept per path, for each {@link PairType}: those whose request ids hash smallest
  * @param exampleBodyBytes bytes of each body kept in an example (after redaction)
  * @param pathsPerEndpoint distinct differing paths kept per endpoint; the rest are folded into one
  *                         {@code (other paths)} bucket

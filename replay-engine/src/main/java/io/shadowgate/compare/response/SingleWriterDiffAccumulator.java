@@ -2,6 +2,7 @@ package io.shadowgate.compare.response;
 
 import io.shadowgate.compare.DifferenceEstimate;
 import io.shadowgate.compare.ErrorRateDifference;
+import io.shadowgate.metrics.RequestHash;
 import io.shadowgate.traffic.Redactor;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,8 +28,10 @@ import java.util.TreeMap;
  * path, pairs that differed there (once per pair, however many array elements differed) and per
  * kind. The denominator of every path is the endpoint's pairs of that type.
  *
- * <p>Examples: for each path and pair type, the pairs with the smallest sequence numbers, so
- * the choice does not depend on which thread saw which pair. Bodies are redacted (the given
+ * <p>Examples: for each path and pair type, the pairs whose sequence numbers (request ids) have
+ * the smallest {@link RequestHash} under the seed (bottom-k), listed in hash order, so the choice
+ * depends neither on arrival order nor on which thread or shard saw which pair, and is spread
+ * over the run rather than taken from its start. Bodies are redacted (the given
  * {@link Redactor}: credential headers and JSON fields) and cut.
  *
  * <p>Bound on paths: past {@link AccumulatorLimits#pathsPerEndpoint()} distinct paths on an
@@ -50,6 +53,7 @@ public final class SingleWriterDiffAccumulator {
 
     private final AccumulatorLimits limits;
     private final ExampleRedaction redaction;
+    private final long seed;
     private final Map<String, EndpointTally> endpoints = new HashMap<>();
 
     /** Default limits; the capture's default credential headers and {@link #DEFAULT_REDACTED_FIELDS} redacted. */
@@ -57,16 +61,23 @@ public final class SingleWriterDiffAccumulator {
         this(AccumulatorLimits.DEFAULT, Redactor.withDefaults(List.of(), DEFAULT_REDACTED_FIELDS));
     }
 
+    /** Examples chosen by the hash of their sequence number under seed 0. */
     public SingleWriterDiffAccumulator(AccumulatorLimits limits, Redactor redactor) {
+        this(limits, redactor, 0);
+    }
+
+    /** @param seed what examples are chosen by: the smallest {@link RequestHash} of their sequence under it */
+    public SingleWriterDiffAccumulator(AccumulatorLimits limits, Redactor redactor, long seed) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.redaction = new ExampleRedaction(Objects.requireNonNull(redactor, "redactor"), limits.exampleBodyBytes());
+        this.seed = seed;
     }
 
     /**
      * Counts one compared pair.
      *
      * @param endpoint    the endpoint both requests went to
-     * @param sequence    the request's sequence number (examples keep the smallest)
+     * @param sequence    the request's sequence number, its id (examples keep the smallest hashes of it)
      * @param type        candidate or noise pair
      * @param baseline    the baseline response
      * @param other       the candidate response, or the second baseline response for a noise pair
@@ -117,11 +128,16 @@ public final class SingleWriterDiffAccumulator {
 
     /**
      * Adds everything {@code other} has counted into this one; {@code other} is left unchanged
-     * and must not be written meanwhile. Examples keep the smallest sequence numbers of both.
+     * and must not be written meanwhile. Examples keep the smallest hashes of both; both must
+     * have the same seed and limits.
      */
     public void merge(SingleWriterDiffAccumulator other) {
         if (other == this) {
             throw new IllegalArgumentException("an accumulator cannot be merged into itself");
+        }
+        if (other.seed != seed || !other.limits.equals(limits)) {
+            throw new IllegalArgumentException("cannot merge accumulators of different seeds or limits: " + seed + " "
+                    + limits + " and " + other.seed + " " + other.limits);
         }
         for (EndpointTally theirs : other.endpoints.values()) {
             EndpointTally mine = endpoints.computeIfAbsent(theirs.endpoint, EndpointTally::new);
@@ -135,7 +151,7 @@ public final class SingleWriterDiffAccumulator {
                     kept = new PathTally(p.path, p.sensitive, p.firstSequence);
                     mine.paths.put(p.path, kept);
                 }
-                kept.absorb(p, limits.examplesPerPath());
+                kept.absorb(p, limits.examplesPerPath(), seed);
             }
             mine.folded.absorb(theirs.folded);
             mine.enforceBound(limits.pathsPerEndpoint());
@@ -170,20 +186,132 @@ public final class SingleWriterDiffAccumulator {
         return new ResponseDiffSummary(alpha, out);
     }
 
+    /** Everything counted and kept, for a shard's stored result; {@link #of} reads it back. Endpoints and paths in name order. */
+    public State state() {
+        List<EndpointState> out = new ArrayList<>(endpoints.size());
+        for (EndpointTally tally : new TreeMap<>(endpoints).values()) {
+            List<PathState> paths = new ArrayList<>(tally.paths.size());
+            for (PathTally p : new TreeMap<>(tally.paths).values()) {
+                long[][] byKind = new long[TYPES][];
+                for (int t = 0; t < TYPES; t++) {
+                    byKind[t] = p.byKind[t].clone();
+                }
+                paths.add(new PathState(p.path, p.sensitive, p.firstSequence, p.differing.clone(), byKind,
+                        List.copyOf(p.examples.get(PairType.CANDIDATE.ordinal())),
+                        List.copyOf(p.examples.get(PairType.NOISE.ordinal()))));
+            }
+            FoldedTally f = tally.folded;
+            out.add(new EndpointState(tally.endpoint, tally.pairs.clone(), tally.mismatched.clone(), paths,
+                    new FoldedState(f.differences.clone(), f.names.stream().sorted().toList(), f.namesExact)));
+        }
+        return new State(limits, seed, out);
+    }
+
+    /**
+     * An accumulator holding {@code state}, to merge into or summarise; {@code redactor} redacts
+     * the examples of pairs recorded into it later (the stored examples are redacted already).
+     *
+     * @throws IllegalArgumentException when an array of counts has the wrong length
+     */
+    public static SingleWriterDiffAccumulator of(State state, Redactor redactor) {
+        SingleWriterDiffAccumulator acc = new SingleWriterDiffAccumulator(state.limits(), redactor, state.seed());
+        for (EndpointState e : state.endpoints()) {
+            EndpointTally tally = new EndpointTally(e.endpoint());
+            copy(e.pairs(), tally.pairs, "pairs");
+            copy(e.mismatched(), tally.mismatched, "mismatched");
+            for (PathState p : e.paths()) {
+                PathTally kept = new PathTally(p.path(), p.sensitive(), p.firstSequence());
+                copy(p.differing(), kept.differing, "differing");
+                if (p.byKind().length != TYPES) {
+                    throw new IllegalArgumentException("byKind of " + p.path() + " has " + p.byKind().length
+                            + " pair types; expected " + TYPES);
+                }
+                for (int t = 0; t < TYPES; t++) {
+                    copy(p.byKind()[t], kept.byKind[t], "byKind");
+                }
+                kept.examples.get(PairType.CANDIDATE.ordinal()).addAll(p.candidateExamples());
+                kept.examples.get(PairType.NOISE.ordinal()).addAll(p.noiseExamples());
+                tally.paths.put(p.path(), kept);
+            }
+            copy(e.folded().differences(), tally.folded.differences, "folded differences");
+            tally.folded.names.addAll(e.folded().names());
+            tally.folded.namesExact = e.folded().namesExact();
+            acc.endpoints.put(e.endpoint(), tally);
+        }
+        return acc;
+    }
+
+    private static void copy(long[] from, long[] to, String what) {
+        if (from.length != to.length) {
+            throw new IllegalArgumentException(what + " has " + from.length + " values; expected " + to.length);
+        }
+        System.arraycopy(from, 0, to, 0, to.length);
+    }
+
+    /**
+     * An accumulator's whole state, as a shard result stores it.
+     *
+     * @param limits    its bounds
+     * @param seed      what examples are chosen by
+     * @param endpoints per endpoint, in name order
+     */
+    public record State(AccumulatorLimits limits, long seed, List<EndpointState> endpoints) {
+    }
+
+    /**
+     * One endpoint's counts; arrays are indexed by {@link PairType} ordinal (candidate, noise).
+     *
+     * @param endpoint   its name
+     * @param pairs      pairs compared, per pair type
+     * @param mismatched pairs with any difference, per pair type
+     * @param paths      the kept paths, in path order
+     * @param folded     the paths beyond the bound
+     */
+    public record EndpointState(String endpoint, long[] pairs, long[] mismatched, List<PathState> paths,
+                                FoldedState folded) {
+    }
+
+    /**
+     * One kept path.
+     *
+     * @param path              canonical path
+     * @param sensitive         whether its values are masked in examples
+     * @param firstSequence     the smallest sequence number that differed here
+     * @param differing         pairs that differed here, per pair type
+     * @param byKind            per pair type, pairs per {@link DifferenceKind} ordinal
+     * @param candidateExamples candidate example pairs, in hash order
+     * @param noiseExamples     noise example pairs, in hash order
+     */
+    public record PathState(String path, boolean sensitive, long firstSequence, long[] differing, long[][] byKind,
+                            List<DiffExample> candidateExamples, List<DiffExample> noiseExamples) {
+    }
+
+    /**
+     * The paths folded beyond the bound.
+     *
+     * @param differences differences counted there, per pair type
+     * @param names       the folded paths' names remembered, sorted
+     * @param namesExact  whether every folded name was remembered
+     */
+    public record FoldedState(long[] differences, List<String> names, boolean namesExact) {
+    }
+
     private void offerExample(PathTally p, int t, long sequence, List<Difference> found, ExamplePair pair) {
         int k = limits.examplesPerPath();
         List<DiffExample> examples = p.examples.get(t);
-        if (k == 0 || (examples.size() == k && examples.get(k - 1).sequence() <= sequence)) {
-            return; // the common case once the first pairs are in: nothing built
+        if (k == 0 || (examples.size() == k
+                && Long.compare(RequestHash.of(examples.get(k - 1).sequence(), seed), RequestHash.of(sequence, seed)) <= 0)) {
+            return; // the common case once the sample is full: nothing built
         }
         DiffExample example = pair.example(p.sensitive ? ExampleRedaction.masked(found) : found);
-        insert(examples, example, k);
+        insert(examples, example, k, seed);
     }
 
-    /** Inserts in sequence order and keeps the first {@code k}. */
-    private static void insert(List<DiffExample> examples, DiffExample example, int k) {
+    /** Inserts in hash order and keeps the first {@code k}: bottom-k by the hash of the sequence number. */
+    private static void insert(List<DiffExample> examples, DiffExample example, int k, long seed) {
+        long hash = RequestHash.of(example.sequence(), seed);
         int at = examples.size();
-        while (at > 0 && examples.get(at - 1).sequence() > example.sequence()) {
+        while (at > 0 && RequestHash.of(examples.get(at - 1).sequence(), seed) > hash) {
             at--;
         }
         examples.add(at, example);
@@ -259,7 +387,7 @@ public final class SingleWriterDiffAccumulator {
             this.firstSequence = firstSequence;
         }
 
-        void absorb(PathTally other, int k) {
+        void absorb(PathTally other, int k, long seed) {
             firstSequence = Math.min(firstSequence, other.firstSequence);
             for (int t = 0; t < TYPES; t++) {
                 differing[t] += other.differing[t];
@@ -267,7 +395,7 @@ public final class SingleWriterDiffAccumulator {
                     byKind[t][kind] += other.byKind[t][kind];
                 }
                 for (DiffExample e : other.examples.get(t)) {
-                    insert(examples.get(t), e, k);
+                    insert(examples.get(t), e, k, seed);
                 }
             }
         }

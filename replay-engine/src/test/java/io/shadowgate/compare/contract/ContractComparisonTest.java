@@ -28,9 +28,9 @@ class ContractComparisonTest {
                 .extracting(ContractChange::path, ContractChange::kind, ContractChange::breaking,
                         ContractChange::candidateCount, ContractChange::candidateOf)
                 .containsExactly(
-                        tuple("$.score", ChangeKind.TYPE_CHANGED, true, 200L, 200L),
-                        tuple("$.model", ChangeKind.FIELD_REMOVED, true, 0L, 200L));
-        ContractChange typeChange = compare(baseline, candidate).get(0);
+                        tuple("$.model", ChangeKind.FIELD_REMOVED, true, 0L, 200L),
+                        tuple("$.score", ChangeKind.TYPE_CHANGED, true, 200L, 200L));
+        ContractChange typeChange = compare(baseline, candidate).get(1);
         assertThat(typeChange.endpoint()).isEqualTo(EP);
         assertThat(typeChange.statusClass()).isEqualTo("2xx");
         assertThat(typeChange.detail()).isEqualTo(

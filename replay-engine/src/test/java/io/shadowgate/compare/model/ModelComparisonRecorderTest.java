@@ -23,7 +23,7 @@ class ModelComparisonRecorderTest {
         for (int i = 0; i < 1000; i++) {
             int x = i % 100;
             String candidateLabel = x >= 80 ? "dog" : "cat";
-            recorder.add(body("cat", 0.5), body(candidateLabel, 0.5));
+            recorder.add(i, body("cat", 0.5), body(candidateLabel, 0.5));
             flipsOutsideRange += x < 80 && !candidateLabel.equals("cat") ? 1 : 0;
         }
         LabelFlips flips = recorder.summary().labels();
@@ -38,11 +38,11 @@ class ModelComparisonRecorderTest {
     @Test
     void pairsWhereASideLacksTheLabelAreCountedNotCompared() {
         ModelComparisonRecorder recorder = new ModelComparisonRecorder(LABEL_AND_SCORE, 1);
-        recorder.add(body("cat", 0.1), body("cat", 0.2));
-        recorder.add(body("cat", 0.1), "{\"score\": 0.2}".getBytes(UTF_8));               // candidate lacks the label
-        recorder.add("{\"label\": null}".getBytes(UTF_8), body("dog", 0.2));              // baseline null
-        recorder.add("<html>502</html>".getBytes(UTF_8), "{\"label\": [1]}".getBytes(UTF_8)); // not JSON, invalid
-        recorder.add(body("cat", 0.1), "{\"label\": \"cat\", \"score\": \"high\"}".getBytes(UTF_8));
+        recorder.add(1, body("cat", 0.1), body("cat", 0.2));
+        recorder.add(2, body("cat", 0.1), "{\"score\": 0.2}".getBytes(UTF_8));               // candidate lacks the label
+        recorder.add(3, "{\"label\": null}".getBytes(UTF_8), body("dog", 0.2));              // baseline null
+        recorder.add(4, "<html>502</html>".getBytes(UTF_8), "{\"label\": [1]}".getBytes(UTF_8)); // not JSON, invalid
+        recorder.add(5, body("cat", 0.1), "{\"label\": \"cat\", \"score\": \"high\"}".getBytes(UTF_8));
         ModelComparisonSummary s = recorder.summary();
         assertThat(s.pairs()).isEqualTo(5);
         assertThat(s.labels()).isEqualTo(new LabelFlips(2, 0, 1, 1, 1));
@@ -72,7 +72,7 @@ class ModelComparisonRecorderTest {
     void driftFiguresMatchScipyAndNumpyOnALargeSample() {
         ModelComparisonRecorder recorder = new ModelComparisonRecorder(LABEL_AND_SCORE, 7);
         for (int i = 0; i < 300; i++) {
-            recorder.add(body("a", ((i + 1) * 0.6180339887) % 1.0), body("a", Math.pow(((i + 1) * 0.4142135623) % 1.0, 1.3)));
+            recorder.add(i, body("a", ((i + 1) * 0.6180339887) % 1.0), body("a", Math.pow(((i + 1) * 0.4142135623) % 1.0, 1.3)));
         }
         ScoreDrift d = recorder.summary().drift();
         assertThat(d.sampled()).isEqualTo(300);
@@ -92,7 +92,7 @@ class ModelComparisonRecorderTest {
     void ksTestIsExactOnSmallSamplesAndMatchesScipy() {
         ModelComparisonRecorder recorder = new ModelComparisonRecorder(LABEL_AND_SCORE, 7);
         for (int i = 0; i < 60; i++) {
-            recorder.add(body("a", ((i + 1) * 0.6180339887) % 1.0), body("a", Math.sqrt(((i + 1) * 0.4142135623) % 1.0)));
+            recorder.add(i, body("a", ((i + 1) * 0.6180339887) % 1.0), body("a", Math.sqrt(((i + 1) * 0.4142135623) % 1.0)));
         }
         ScoreDrift d = recorder.summary().drift();
         assertThat(d.ksStatistic()).isCloseTo(0.26666666666666666, within(1e-12));
@@ -102,9 +102,9 @@ class ModelComparisonRecorderTest {
     @Test
     void aProbabilityMapDriftsByItsLargestClassDifference() {
         ModelComparisonRecorder recorder = new ModelComparisonRecorder(ModelOutputPaths.of(null, null, "$.p"), 1);
-        recorder.add("{\"p\": {\"cat\": 0.7, \"dog\": 0.3}}".getBytes(UTF_8),
+        recorder.add(6, "{\"p\": {\"cat\": 0.7, \"dog\": 0.3}}".getBytes(UTF_8),
                 "{\"p\": {\"cat\": 0.6, \"dog\": 0.1, \"eel\": 0.3}}".getBytes(UTF_8));  // eel: absent counts as 0
-        recorder.add("{\"p\": {\"cat\": 0.4, \"dog\": 0.6}}".getBytes(UTF_8),
+        recorder.add(7, "{\"p\": {\"cat\": 0.4, \"dog\": 0.6}}".getBytes(UTF_8),
                 "{\"p\": {\"cat\": 0.55, \"dog\": 0.45}}".getBytes(UTF_8));               // argmax flips
         ModelComparisonSummary s = recorder.summary();
         assertThat(s.drift().compared()).isEqualTo(2);
@@ -117,44 +117,47 @@ class ModelComparisonRecorderTest {
         assertThat(s.drift().classMeanDifference().get("eel")).isCloseTo(0.3 / 2, within(1e-15));
     }
 
-    /** Three shards merged give what one recorder of all pairs gives, while the sample holds them all. */
+    /**
+     * Three shards merged give exactly what one recorder of all pairs gives, figure for figure,
+     * whether the sample holds every pair or only the 100 of smallest hash.
+     */
     @Test
     void mergeEqualsSingleStream() {
-        ModelComparisonRecorder single = new ModelComparisonRecorder(LABEL_AND_SCORE, 3);
-        ModelComparisonRecorder[] shards = {new ModelComparisonRecorder(LABEL_AND_SCORE, 3),
-            new ModelComparisonRecorder(LABEL_AND_SCORE, 4), new ModelComparisonRecorder(LABEL_AND_SCORE, 5)};
-        for (int i = 0; i < 900; i++) {
-            byte[] b = i % 17 == 0 ? "oops".getBytes(UTF_8) : body(i % 3 == 0 ? "x" : "y", Math.sin(i));
-            byte[] c = i % 23 == 0 ? "{}".getBytes(UTF_8) : body(i % 5 == 0 ? "x" : "y", Math.sin(i) + 0.01 * Math.cos(i));
-            single.add(b, c);
-            shards[i % 3].add(b, c);
+        for (int capacity : new int[] {ModelComparisonRecorder.DEFAULT_RESERVOIR_CAPACITY, 100}) {
+            ModelComparisonRecorder single = new ModelComparisonRecorder(LABEL_AND_SCORE, 3, capacity);
+            ModelComparisonRecorder[] shards = {new ModelComparisonRecorder(LABEL_AND_SCORE, 3, capacity),
+                new ModelComparisonRecorder(LABEL_AND_SCORE, 3, capacity), new ModelComparisonRecorder(LABEL_AND_SCORE, 3, capacity)};
+            for (int i = 0; i < 900; i++) {
+                byte[] b = i % 17 == 0 ? "oops".getBytes(UTF_8) : body(i % 3 == 0 ? "x" : "y", Math.sin(i));
+                byte[] c = i % 23 == 0 ? "{}".getBytes(UTF_8) : body(i % 5 == 0 ? "x" : "y", Math.sin(i) + 0.01 * Math.cos(i));
+                single.add(i, b, c);
+                shards[(i * 7 + i / 5) % 3].add(i, b, c);
+            }
+            shards[2].merge(shards[0]);
+            shards[2].merge(shards[1]);
+            assertThat(shards[2].summary()).as("capacity %d", capacity).isEqualTo(single.summary());
+            assertThat(ModelComparisonRecorder.of(LABEL_AND_SCORE, 3, shards[2].state()).summary())
+                    .as("read back from its state").isEqualTo(single.summary());
         }
-        shards[0].merge(shards[1]);
-        shards[0].merge(shards[2]);
-        ModelComparisonSummary expected = single.summary();
-        ModelComparisonSummary merged = shards[0].summary();
-        assertThat(merged.pairs()).isEqualTo(expected.pairs());
-        assertThat(merged.baseline()).isEqualTo(expected.baseline());
-        assertThat(merged.candidate()).isEqualTo(expected.candidate());
-        assertThat(merged.labels()).isEqualTo(expected.labels());
-        ScoreDrift m = merged.drift();
-        ScoreDrift e = expected.drift();
-        assertThat(m.compared()).isEqualTo(e.compared());
-        assertThat(m.baselineOnly()).isEqualTo(e.baselineOnly());
-        assertThat(m.candidateOnly()).isEqualTo(e.candidateOnly());
-        assertThat(m.mean()).isCloseTo(e.mean(), within(1e-14));
-        assertThat(m.standardDeviation()).isCloseTo(e.standardDeviation(), within(1e-14));
-        assertThat(m.max()).isEqualTo(e.max());
-        assertThat(m.p99()).isEqualTo(e.p99());
-        assertThat(m.ksStatistic()).isEqualTo(e.ksStatistic());
-        assertThat(m.ksPValue()).isEqualTo(e.ksPValue());
-        assertThat(m.sampled()).isEqualTo(e.sampled());
+    }
+
+    /** The same pairs in another order give the same figures, bit for bit: sums are exact, the sample is by id. */
+    @Test
+    void arrivalOrderChangesNothing() {
+        ModelComparisonRecorder forward = new ModelComparisonRecorder(LABEL_AND_SCORE, 5, 50);
+        ModelComparisonRecorder backward = new ModelComparisonRecorder(LABEL_AND_SCORE, 5, 50);
+        for (int i = 0; i < 500; i++) {
+            int j = 499 - i;
+            forward.add(i, body("a", Math.sin(i) * 0.1 + 0.5), body("a", Math.cos(i) * 0.1 + 0.5));
+            backward.add(j, body("a", Math.sin(j) * 0.1 + 0.5), body("a", Math.cos(j) * 0.1 + 0.5));
+        }
+        assertThat(forward.summary()).isEqualTo(backward.summary());
     }
 
     /**
-     * Past the capacity a merge keeps a uniform sample of both streams: ten shards of 1,000 pairs,
-     * shard k scoring k, merged into a 1,000-pair sample, hold about 100 pairs of each (binomial
-     * sd about 9.5; the seed fixes the outcome, the bound is 4 sd). The same merge is repeatable.
+     * The sample is uniform: ten shards of 1,000 pairs, shard k scoring k, merged into a 1,000-pair
+     * sample, hold about 100 pairs of each (binomial sd about 9.5; the ids fix the outcome, the
+     * bound is 4 sd). The same merge is repeatable.
      */
     @Test
     void mergingFullReservoirsKeepsAUniformBoundedDeterministicSample() {
@@ -168,9 +171,9 @@ class ModelComparisonRecorderTest {
         assertThat(s.drift().ksStatistic()).isZero();
         ScoreReservoir reservoir = new ScoreReservoir(1000, 11);
         for (int k = 0; k < 10; k++) {
-            ScoreReservoir shard = new ScoreReservoir(1000, 100 + k);
+            ScoreReservoir shard = new ScoreReservoir(1000, 11);
             for (int i = 0; i < 1000; i++) {
-                shard.add(k, k, 0);
+                shard.add(k * 1000L + i, k, k, 0);
             }
             reservoir.merge(shard);
         }
@@ -188,8 +191,8 @@ class ModelComparisonRecorderTest {
         ModelComparisonRecorder a = new ModelComparisonRecorder(LABEL_AND_SCORE, 42, 100);
         ModelComparisonRecorder b = new ModelComparisonRecorder(LABEL_AND_SCORE, 42, 100);
         for (int i = 0; i < 5000; i++) {
-            a.add(body("a", Math.sin(i)), body("a", Math.cos(i)));
-            b.add(body("a", Math.sin(i)), body("a", Math.cos(i)));
+            a.add(i, body("a", Math.sin(i)), body("a", Math.cos(i)));
+            b.add(i, body("a", Math.sin(i)), body("a", Math.cos(i)));
         }
         assertThat(a.summary()).isEqualTo(b.summary());
         assertThat(a.summary().drift().sampled()).isEqualTo(100);
@@ -215,9 +218,9 @@ class ModelComparisonRecorderTest {
     private static ModelComparisonRecorder shardedRecorder() {
         ModelComparisonRecorder merged = new ModelComparisonRecorder(LABEL_AND_SCORE, 11, 1000);
         for (int k = 0; k < 10; k++) {
-            ModelComparisonRecorder shard = new ModelComparisonRecorder(LABEL_AND_SCORE, 100 + k, 1000);
+            ModelComparisonRecorder shard = new ModelComparisonRecorder(LABEL_AND_SCORE, 11, 1000);
             for (int i = 0; i < 1000; i++) {
-                shard.add(body("a", k), body("a", k));
+                shard.add(k * 1000L + i, body("a", k), body("a", k));
             }
             merged.merge(shard);
         }

@@ -73,7 +73,7 @@ class ModelGatesTest {
     void driftBoundsAreStudentTBoundsMatchingScipy() {
         ModelComparisonRecorder recorder = new ModelComparisonRecorder(PATHS, 1);
         for (int i = 0; i < 40; i++) {
-            recorder.add(body("a", 0), body("a", ((i + 1) * 0.7548776662) % 1.0 * 0.1));
+            recorder.add(i, body("a", 0), body("a", ((i + 1) * 0.7548776662) % 1.0 * 0.1));
         }
         ModelGateResult r = ModelGates.maxScoreDrift(recorder.summary(), 0.06, 0.01, 0.005);
         assertThat(r.estimate()).isCloseTo(0.04749921570999993, within(1e-14));
@@ -115,7 +115,7 @@ class ModelGatesTest {
     private static ModelComparisonSummary flips(int flipped, int pairs) {
         ModelComparisonRecorder recorder = new ModelComparisonRecorder(PATHS, 1);
         for (int i = 0; i < pairs; i++) {
-            recorder.add(body("cat", 0.5), body(i < flipped ? "dog" : "cat", 0.5));
+            recorder.add(i, body("cat", 0.5), body(i < flipped ? "dog" : "cat", 0.5));
         }
         return recorder.summary();
     }
@@ -127,7 +127,7 @@ class ModelGatesTest {
         for (int i = 0; i < pairs; i++) {
             double b = random.nextDouble();
             double noise = shift == 0 ? 0 : (random.nextDouble() - 0.5) * 0.01;
-            recorder.add(body("a", b), body("a", b + shift + noise));
+            recorder.add(i, body("a", b), body("a", b + shift + noise));
         }
         return recorder.summary();
     }

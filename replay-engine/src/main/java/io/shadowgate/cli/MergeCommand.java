@@ -1,5 +1,6 @@
 package io.shadowgate.cli;
 
+import io.shadowgate.compare.ResponseFindings;
 import io.shadowgate.judge.Judge;
 import io.shadowgate.judge.Verdict;
 import io.shadowgate.metrics.PairSample;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Parameters;
  * {@code shadowgate merge RESULT_DIR... --out DIR}: checks that the shard results are one
  * complete run (every shard 0..N-1 exactly once, same scenario, traffic and tool version, each
  * finished, each one's counts reconciled), merges them exactly, judges the merged run as one
- * process would have (as {@code run --window 0}), and writes every report once. A set that is
+ * process would have (as {@code run --window 0}), response gates included, and writes every report once. A set that is
  * not one complete run is INCONCLUSIVE with the reason, never a verdict on part of the data.
  */
 @Command(name = "merge",
@@ -96,6 +97,7 @@ final class MergeCommand implements Callable<Integer> {
             }
             merged = ShardMerge.merge(shards);
             scenario = scenario(merged);
+            merged = ShardMerge.withResponses(merged, scenario.compare());
         } catch (MergeRefusedException e) {
             stdout.println("INCONCLUSIVE: the shards cannot be merged: " + e.getMessage());
             stdout.flush();
@@ -147,14 +149,16 @@ final class MergeCommand implements Callable<Integer> {
         Map<String, PairedLatencies> byEndpoint = new TreeMap<>();
         r.pairs().endpoints().forEach((e, sample) -> byEndpoint.put(e, sample.latencies()));
         PairSample all = r.pairs().all();
+        ResponseFindings findings = r.responses() == null ? null
+                : r.responses().findings(scenario.compare(), scenario.seed(), 1 - scenario.gates().confidence());
         Verdict verdict = RunAnalysis.judge(new Judge(scenario.gates(), scenario.seed()),
-                RunAnalysis.scopes(scenario, targets, all.latencies(), byEndpoint), List.of(), null, false);
+                RunAnalysis.scopes(scenario, targets, all.latencies(), byEndpoint), List.of(), findings, false);
         RunInfo info = new RunInfo(scenario.name(), r.scenarioFile(), r.identity().scenarioSha256(),
                 r.identity().toolVersion(), scenario.seed(), scenario.mode().name().toLowerCase(Locale.ROOT),
                 Instant.ofEpochMilli(r.timing().startedMillis()), Instant.ofEpochMilli(r.timing().finishedMillis()),
                 false, command(merged), r.targetVersions(), merged.traffic(), null);
         RunResult result = new RunResult(RunResult.SCHEMA_VERSION, info, verdict,
-                targets.stream().map(TargetRecording::summary).toList(), null, null, null);
+                targets.stream().map(TargetRecording::summary).toList(), findings, null, null);
         return new VersionObserver(scenario).record(result);
     }
 

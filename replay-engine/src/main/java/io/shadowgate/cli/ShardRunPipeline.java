@@ -1,5 +1,6 @@
 package io.shadowgate.cli;
 
+import io.shadowgate.compare.ResponseComparisonRecorder;
 import io.shadowgate.metrics.MetricsRecorder;
 import io.shadowgate.metrics.PairedLatencyRecorder;
 import io.shadowgate.metrics.ScheduleCounter;
@@ -44,8 +45,8 @@ import java.util.concurrent.locks.LockSupport;
  * request at its own offset from the common start ({@code --start-at}), records it, and writes
  * the shard's result directory ({@link ShardFiles}). It judges nothing: a shard's result is
  * never a verdict, only {@code shadowgate merge} over every shard gives one. Supports shadow
- * mode judged as a whole: no split rehearsals, capacity knees, evaluation windows, early stop,
- * response comparison or versions read from answers (their state does not merge yet).
+ * mode judged as a whole, responses compared: no split rehearsals, capacity knees, evaluation
+ * windows, early stop or versions read from answers (their state does not merge yet).
  */
 final class ShardRunPipeline {
 
@@ -119,12 +120,11 @@ final class ShardRunPipeline {
     private void supported(Scenario scenario) throws BadInputException {
         String problem = scenario.mode() != Mode.SHADOW ? "mode: split (a staged rehearsal judges as it goes)"
                 : scenario.capacity() != null ? "capacity (knees are judged window by window)"
-                : scenario.compare().enabled() ? "compare (response differences do not merge yet)"
                 : scenario.targets().values().stream().anyMatch(t -> t.versionFrom() != null)
                         ? "versionFrom (versions read from answers do not merge yet)" : null;
         if (problem != null) {
             throw new BadInputException(options.scenarioFile() + ": --shard: a sharded run supports shadow mode judged "
-                    + "on latency and errors; this scenario uses " + problem + "; run it without --shard");
+                    + "as a whole (latency, errors, responses); this scenario uses " + problem + "; run it without --shard");
         }
     }
 
@@ -142,6 +142,7 @@ final class ShardRunPipeline {
         ScheduleCounter scheduled = new ScheduleCounter();
         List<String> roles = List.copyOf(targets.endpoints().keySet());
         ReplayOptions replayOptions = ReplayOptions.of(scenario.timeouts(), scenario.connections())
+                .withKeepBodies(scenario.compare().enabled())
                 .withStatedLatency(scenario.deterministicLatency());
         Long startAt = options.startAtMillis();
         // The common start on this machine's clock; intervals count from it, so shards add up second by second.
@@ -152,11 +153,19 @@ final class ShardRunPipeline {
         AtomicInteger exitCode = new AtomicInteger(ExitCode.INCONCLUSIVE);
         long[] scheduleStartMicros = new long[1];
         Thread interrupt = null;
-        try (MetricsRecorder recorder = MetricsRecorder.withIntervalLogs(roles, scheduled,
+        ResponseComparisonRecorder responses = scenario.compare().enabled()
+                ? new ResponseComparisonRecorder(scenario.compare(), Scenario.BASELINE, Scenario.CANDIDATE,
+                        RunTargets.noiseRole(scenario), scenario.seed())
+                : null;
+        try (ResponseComparisonRecorder closeResponses = responses;
+             MetricsRecorder recorder = MetricsRecorder.withIntervalLogs(roles, scheduled,
                      MetricsRecorder.DEFAULT_INTERVAL_MILLIS, dir, origin);
              Replayer replayer = Replayer.forEndpoints(targets.endpoints(), replayOptions, outcome -> {
                  recorder.accept(outcome);
                  pairs.accept(outcome);
+                 if (responses != null) {
+                     responses.accept(outcome);
+                 }
              })) {
             replayer.connect();
             interrupt = InterruptHook.install(replayer, written, exitCode, scenario.timeouts().request());
@@ -191,7 +200,8 @@ final class ShardRunPipeline {
                     new TrafficPart(part.source(), part.sha256Of(), scan.streamRecords(), part.records(),
                             part.skipped(), part.problems(), part.replay(), part.endpoints(), part.spanMicros()),
                     RunTargets.versions(scenario), recorded,
-                    new PairSamples(PairedLatencyRecorder.DEFAULT_CAPACITY, pairs.sample(), pairs.samplesByEndpoint()));
+                    new PairSamples(PairedLatencyRecorder.DEFAULT_CAPACITY, pairs.sample(), pairs.samplesByEndpoint()),
+                    responses == null ? null : responses.state());
             ShardFiles.write(result, dir, ShardFiles.RESULT);
             int code = summary.stopped() ? ExitCode.INCONCLUSIVE : WRITTEN;
             exitCode.set(code);

@@ -78,8 +78,9 @@ final class ScenarioValidator {
     }
 
     /**
-     * The deterministic-latency mode needs targets whose latency is a function of the request:
-     * simulated ones, without faults (they strike by time, which no two runs share).
+     * The deterministic-latency mode needs targets whose latency and answers are functions of the
+     * request: simulated ones, without faults (they strike by time, which no two runs share) and
+     * without nondeterministic answers (a clock and a random trace id in every body).
      */
     private void deterministicTargets(Map<String, TargetSpec> targetsByRole) throws ScenarioException {
         for (Map.Entry<String, TargetSpec> e : targetsByRole.entrySet()) {
@@ -92,6 +93,11 @@ final class ScenarioValidator {
             if (!spec.simulated().faults().isEmpty()) {
                 throw check.invalid("deterministicLatency", e.getKey() + ".simulated.faults strike by time, which "
                         + "is not a function of the request; remove the faults or deterministicLatency");
+            }
+            if (spec.simulated().responses().nondeterministic()) {
+                throw check.invalid("deterministicLatency", e.getKey() + ".simulated.responses.nondeterministic "
+                        + "answers with the clock and a random trace id, which are not functions of the request; "
+                        + "remove it or deterministicLatency");
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.shadowgate.shard;
 
+import io.shadowgate.compare.ResponseComparisonState;
 import io.shadowgate.metrics.TargetRecording;
 import io.shadowgate.traffic.TrafficScan;
 import java.nio.file.Path;
@@ -12,8 +13,12 @@ import java.util.List;
  * @param result  the merged recordings in the shard format, {@code mergedFrom} = N (written as {@code merged.json})
  * @param traffic the whole stream as one run's scan would describe it
  * @param shards  each shard, by index
+ * @param comparisons each shard's response comparison state, by index; empty when responses are
+ *                not compared. Merged into {@code result} by {@link ShardMerge#withResponses}, which
+ *                needs the scenario's comparison settings
  */
-public record MergedRun(ShardResult result, TrafficScan traffic, List<Part> shards) {
+public record MergedRun(ShardResult result, TrafficScan traffic, List<Part> shards,
+                        List<ResponseComparisonState> comparisons) {
 
     /**
      * One shard of the merge.

@@ -134,7 +134,8 @@ public final class ShardFiles {
         int version = tree.path("formatVersion").asInt(-1);
         if (version != ShardResult.FORMAT_VERSION) {
             throw new UnreadableShardException(dir, RESULT + " has formatVersion " + tree.path("formatVersion")
-                    + "; this Shadowgate reads " + ShardResult.FORMAT_VERSION + " only");
+                    + "; this Shadowgate reads " + ShardResult.FORMAT_VERSION + " only (the shard was written by "
+                    + "another version: run every shard with the one that merges)");
         }
         try {
             return MAPPER.treeToValue(tree, ShardResult.class);

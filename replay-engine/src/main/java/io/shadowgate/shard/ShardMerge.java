@@ -1,5 +1,6 @@
 package io.shadowgate.shard;
 
+import io.shadowgate.compare.ResponseComparisonState;
 import io.shadowgate.metrics.EndpointRecording;
 import io.shadowgate.metrics.Histograms;
 import io.shadowgate.metrics.IntervalPoint;
@@ -7,6 +8,7 @@ import io.shadowgate.metrics.OutcomeCounts;
 import io.shadowgate.metrics.PairReservoir;
 import io.shadowgate.metrics.PairSample;
 import io.shadowgate.metrics.TargetRecording;
+import io.shadowgate.scenario.ResponseComparison;
 import io.shadowgate.traffic.TrafficScan;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,8 +30,9 @@ import org.HdrHistogram.HistogramLogReader;
  * Checks that a set of shard results is one complete run, shards 0..N-1 each exactly once, with
  * the same scenario, traffic, tool version and settings, each one finished and reconciled, and
  * merges them exactly: counts and histograms add, pair samples keep the k pairs of smallest id
- * hash, per-second series add by second of the common schedule. Nothing depends on the order the
- * shards are given in: they are sorted by index first, and every step is commutative.
+ * hash, per-second series add by second of the common schedule, response comparison states add
+ * ({@link #withResponses}). Nothing depends on the order the shards are given in: they are sorted
+ * by index first, and every step is commutative.
  * Stateless.
  */
 public final class ShardMerge {
@@ -54,6 +57,28 @@ public final class ShardMerge {
         return combine(sorted);
     }
 
+    /**
+     * {@code merged} with its shards' response comparison states added into its result, under the
+     * scenario's comparison settings {@code compare} (its model paths); unchanged when responses
+     * were not compared.
+     *
+     * @throws MergeRefusedException when the states are not of one run (different bounds or seeds,
+     *                               a model endpoint the scenario does not have)
+     */
+    public static MergedRun withResponses(MergedRun merged, ResponseComparison compare) throws MergeRefusedException {
+        if (merged.comparisons().isEmpty()) {
+            return merged;
+        }
+        try {
+            ResponseComparisonState sum = ResponseComparisonState.merge(merged.comparisons(), compare,
+                    merged.result().identity().seed());
+            return new MergedRun(merged.result().withResponses(sum), merged.traffic(), merged.shards(),
+                    merged.comparisons());
+        } catch (IllegalArgumentException e) {
+            throw new MergeRefusedException("the shards' response comparisons cannot be merged: " + e.getMessage());
+        }
+    }
+
     private static void check(List<LoadedShard> shards) throws MergeRefusedException {
         LoadedShard first = shards.get(0);
         ShardResult ref = first.result();
@@ -74,6 +99,7 @@ public final class ShardMerge {
             same(first, s, "--start-at", x -> x.timing().startAtMillis());
             same(first, s, "target roles", x -> x.targets().stream().map(TargetRecording::target).toList());
             same(first, s, "pair sample capacity", x -> x.pairs().capacity());
+            same(first, s, "response comparison", x -> x.responses() == null ? "off" : "on");
             if (!HistogramConfig.CURRENT.equals(r.histograms())) {
                 throw refuse(s, "has histograms in " + r.histograms() + "; this Shadowgate merges " + HistogramConfig.CURRENT);
             }
@@ -211,10 +237,12 @@ public final class ShardMerge {
         ShardResult merged = new ShardResult(ShardResult.FORMAT, ShardResult.FORMAT_VERSION, mergedId,
                 HistogramConfig.CURRENT, timing, false, shards.size(), ref.command(), ref.scenarioFile(), whole,
                 ref.targetVersions(), List.copyOf(targets),
-                new PairSamples(capacity, all.sample(), endpointSamples));
+                new PairSamples(capacity, all.sample(), endpointSamples), null);
         TrafficScan scan = new TrafficScan(t.source(), id.trafficSha256(), t.sha256Of(), t.streamRecords(), t.skipped(),
                 t.problems(), t.replay(), endpoints, span);
-        return new MergedRun(merged, scan, List.copyOf(parts));
+        List<ResponseComparisonState> comparisons = ref.responses() == null ? List.of()
+                : shards.stream().map(s -> s.result().responses()).toList();
+        return new MergedRun(merged, scan, List.copyOf(parts), comparisons);
     }
 
     private static TargetRecording combineTarget(List<LoadedShard> shards, int index) {

@@ -1,5 +1,6 @@
 package io.shadowgate.shard;
 
+import io.shadowgate.compare.ResponseComparisonState;
 import io.shadowgate.metrics.TargetRecording;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +8,9 @@ import java.util.Map;
 /**
  * Everything one shard of a sharded run recorded, as {@code shard.json} stores it: exact counts,
  * histograms in one configuration (so they add exactly), the request-pair samples chosen by a
- * hash of the request id (so the merged sample does not depend on which shard held what), and
- * the shard's identity. It carries no verdict: only a merge of every shard judges.
+ * hash of the request id (so the merged sample does not depend on which shard held what), the
+ * response comparison's state (diff counts and examples, learned contracts, new rejections,
+ * model outputs), and the shard's identity. It carries no verdict: only a merge of every shard judges.
  *
  * @param format         always {@link #FORMAT}
  * @param formatVersion  {@link #FORMAT_VERSION} for results this version writes; a merge reads only its own
@@ -23,12 +25,20 @@ import java.util.Map;
  * @param targetVersions the configured version per target role
  * @param targets        per target role, baseline first: counts and histograms
  * @param pairs          the request-pair samples
+ * @param responses      what comparing the responses recorded, or null when the scenario compares none
  */
 public record ShardResult(String format, int formatVersion, ShardIdentity identity, HistogramConfig histograms,
                           ShardTiming timing, boolean partial, int mergedFrom, String command, String scenarioFile,
                           TrafficPart traffic, Map<String, String> targetVersions, List<TargetRecording> targets,
-                          PairSamples pairs) {
+                          PairSamples pairs, ResponseComparisonState responses) {
 
     public static final String FORMAT = "shadowgate-shard";
-    public static final int FORMAT_VERSION = 1;
+    /** 2 added {@code responses}; a merge reads only its own version. */
+    public static final int FORMAT_VERSION = 2;
+
+    /** This result with {@code merged} as its response comparison state. */
+    public ShardResult withResponses(ResponseComparisonState merged) {
+        return new ShardResult(format, formatVersion, identity, histograms, timing, partial, mergedFrom, command,
+                scenarioFile, traffic, targetVersions, targets, pairs, merged);
+    }
 }

@@ -116,9 +116,22 @@ class MergeRefusalTest {
         byte[] bytes = Files.readAllBytes(dir.resolve(ShardFiles.RESULT));
         Files.write(dir.resolve(ShardFiles.RESULT), java.util.Arrays.copyOf(bytes, bytes.length / 2));
         refused(List.of(shards.get(0), dir, shards.get(2)), dir + ": shard.json is not valid JSON at line");
-        refusedWith(r -> r.put("formatVersion", 2), "has formatVersion 2; this Shadowgate reads 1 only");
+        // Version 1 had no response comparison state; a later version may hold what this one cannot read.
+        refusedWith(r -> r.put("formatVersion", 1), "has formatVersion 1; this Shadowgate reads 2 only (the shard was "
+                + "written by another version");
+        refusedWith(r -> r.put("formatVersion", 3), "has formatVersion 3; this Shadowgate reads 2 only");
         refusedWith(r -> ((ObjectNode) r.path("targets").get(0)).put("latency", "not a histogram"),
                 "shard.json is damaged");
+    }
+
+    @Test
+    void responseComparisonStatesThatDoNotFitAreInconclusive() throws IOException {
+        refusedWith(r -> r.putNull("responses"), "response comparison is off, but " + shards.get(0) + " has on");
+        refusedWith(r -> ((ObjectNode) r.path("responses").path("diffs")).put("seed", 99),
+                "the shards' response comparisons cannot be merged: cannot merge accumulators of different seeds");
+        refusedWith(r -> ((ObjectNode) r.path("responses").path("diffs").path("endpoints").get(0))
+                .set("pairs", JSON.createArrayNode().add(1)), "the shards' response comparisons cannot be merged: "
+                + "pairs has 1 values; expected 2");
     }
 
     @Test

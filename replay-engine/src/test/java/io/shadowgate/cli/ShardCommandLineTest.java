@@ -82,9 +82,15 @@ class ShardCommandLineTest {
 
     @Test
     void aScenarioWhoseStateDoesNotMergeYetIsRefusedBeforeAnythingRuns() {
-        // demo-rollback compares responses (the default), which a shard cannot merge yet.
-        ShardScenarios.Result r = ShardScenarios.execute("run", SCENARIO, "--shard", "0/2", "--out", tmp.toString());
-        assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(r.err()).contains("--shard: a sharded run supports shadow mode").contains("compare");
+        // A staged rehearsal judges as it goes, capacity knees window by window: neither merges yet.
+        for (String[] refused : new String[][] {{"rehearsal-rollback.yaml", "mode: split"},
+                {"capacity-ramp.yaml", "capacity (knees"}}) {
+            Path file = Path.of(SCENARIO).resolveSibling(refused[0]);
+            ShardScenarios.Result r = ShardScenarios.execute("run", file.toString(), "--shard", "0/2", "--out",
+                    tmp.toString());
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(r.err()).startsWith("shadowgate: " + file + ": --shard: a sharded run supports shadow mode")
+                    .contains(refused[1]).contains("run it without --shard");
+        }
     }
 }

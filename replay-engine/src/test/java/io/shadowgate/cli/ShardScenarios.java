@@ -12,7 +12,13 @@ final class ShardScenarios {
     private ShardScenarios() {
     }
 
-    /** Two simulated versions whose latency and errors are functions of the request id; {@code seconds} at 300/s. */
+    /**
+     * Two simulated versions whose latency, errors and answers are functions of the request id;
+     * {@code seconds} at 300/s. The candidate's answers differ so that comparing them finds
+     * something on every gate: scores shifted (drift), labels flipped where feature 0 is above 0.9
+     * (about one answer in ten), {@code requestId} renamed (a breaking contract change and a
+     * difference in every pair), and its own injected errors (status differences).
+     */
     static Path deterministic(Path dir, int seconds) throws IOException {
         Path file = dir.resolve("det.yaml");
         Files.writeString(file, """
@@ -30,6 +36,10 @@ final class ShardScenarios {
                       version: "1.1"
                       latency: {median: 9ms, sigma: 0.5, tailProbability: 1%%, tail: 60ms}
                       errorRate: 0.5%%
+                      responses:
+                        scoreShift: 0.003
+                        flipLabels: {feature: 0, above: 0.9}
+                        renameFields: {requestId: rid}
                 traffic:
                   synth:
                     duration: %ds
@@ -44,7 +54,14 @@ final class ShardScenarios {
                         weight: 1
                         path: /healthz
                 compare:
-                  enabled: false
+                  examples: 2
+                  endpoints:
+                    predict:
+                      ignore: [$.modelVersion]
+                      tolerance:
+                        $.score: {absolute: 0.002}
+                      labelPath: $.label
+                      scorePath: $.score
                 gates:
                   minSamples: 100
                   perEndpoint: true
@@ -52,6 +69,9 @@ final class ShardScenarios {
                     p50: {maxIncrease: 10%%}
                     p90: {maxIncrease: 20%%}
                   errorRate: {maxIncrease: 2%%}
+                  maxMismatchRate: 1%%
+                  maxLabelFlipRate: 2%%
+                  maxScoreDrift: 0.01
                 """.formatted(seconds));
         return file;
     }

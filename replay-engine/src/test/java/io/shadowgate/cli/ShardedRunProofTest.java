@@ -22,9 +22,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The one-machine proof: N = 1, 2, 3 and 4 shard processes (separate JVMs, a common
  * {@code --start-at}) against simulated targets in the deterministic-latency mode merge into
  * exactly what one process records and decides: the same counters, histograms bucket by bucket,
- * pair samples and verdict (every gate's estimate, interval and decision). Schedule lateness,
- * start skew and the per-second series are measurements of each process and are left out. A
- * shard killed by its pid makes the merge INCONCLUSIVE.
+ * pair samples, response findings (diff statistics per endpoint and path with their examples,
+ * label flips and score drift, contract changes, new rejections) and verdict (every gate's
+ * estimate, interval and decision, the response gates included), and the same summary.md
+ * above the run's identity. Schedule lateness, start skew and the per-second series are
+ * measurements of each process and are left out. A shard killed by its pid makes the merge
+ * INCONCLUSIVE.
  */
 class ShardedRunProofTest {
 
@@ -36,6 +39,7 @@ class ShardedRunProofTest {
     static Path shared;
     static Path scenario;
     static JsonNode single;
+    static String singleSummary;
     static JsonNode wholeShard;
 
     @BeforeAll
@@ -46,6 +50,17 @@ class ShardedRunProofTest {
                 "--quiet", "--out", out.toString());
         assertThat(r.code()).as(r.out() + r.err()).isIn(ExitCode.GO, ExitCode.NO_GO, ExitCode.INCONCLUSIVE);
         single = JSON.readTree(out.resolve("verdict.json").toFile());
+        singleSummary = findings(out);
+        // The comparison has something to find on every response gate.
+        JsonNode responses = single.path("responses");
+        assertThat(responses.path("contract").size()).as("contract changes").isPositive();
+        assertThat(responses.path("diffs").path("endpoints").size()).as("endpoints with differences").isPositive();
+        assertThat(responses.path("diffs").path("endpoints").findValues("candidateExamples"))
+                .as("example pairs").anySatisfy(examples -> assertThat(examples.size()).isPositive());
+        assertThat(responses.path("models").path("predict").path("labels").path("flipped").asLong()).as("label flips")
+                .isPositive();
+        assertThat(single.path("verdict").toString()).contains("mismatch").contains("label flip").contains("score drift")
+                .contains("schema");
         // The same whole traffic as one shard of one, merged: the reference for the stored histograms.
         wholeShard = shards(1, "whole", false);
     }
@@ -59,6 +74,9 @@ class ShardedRunProofTest {
 
         assertThat(verdict.path("verdict")).as("verdict: every gate's estimate, interval and decision")
                 .isEqualTo(single.path("verdict"));
+        assertThat(verdict.path("responses")).as("response findings: diff statistics, examples, models, contract")
+                .isEqualTo(single.path("responses"));
+        assertThat(findings(out)).as("summary.md above the run's identity").isEqualTo(singleSummary);
         for (int t = 0; t < 2; t++) {
             JsonNode mine = verdict.path("targets").get(t);
             JsonNode theirs = single.path("targets").get(t);
@@ -168,7 +186,18 @@ class ShardedRunProofTest {
         return shared.resolve((i < 0 ? name : name + "-" + i) + ".log");
     }
 
-    /** What must be identical: targets without lateness, address and series; the pair samples; the whole traffic. */
+    /** summary.md without its tail (the run's identity and command, which name the directories). */
+    private static String findings(Path dir) throws IOException {
+        String summary = Files.readString(dir.resolve("summary.md"));
+        int tail = summary.indexOf("\n### Run\n");
+        assertThat(tail).as("summary.md has its identity section").isPositive();
+        return summary.substring(0, tail);
+    }
+
+    /**
+     * What must be identical: targets without lateness, address and series; the pair samples; the
+     * response comparison state (counts, examples, schemas, model samples); the whole traffic.
+     */
     private static JsonNode measured(JsonNode merged) {
         ObjectNode copy = JSON.createObjectNode();
         var targets = JSON.createArrayNode();
@@ -179,6 +208,7 @@ class ShardedRunProofTest {
         }
         copy.set("targets", targets);
         copy.set("pairs", merged.path("pairs"));
+        copy.set("responses", merged.path("responses"));
         copy.set("endpoints", merged.path("traffic").path("endpoints"));
         copy.put("records", merged.path("traffic").path("records").asLong());
         return copy;

@@ -208,6 +208,11 @@ class ScenarioLoaderTest {
                 "simulated: {version: '2', faults: [{kind: errors, at: 1s, duration: 1s, fraction: 50%}]}")
                 + "deterministicLatency: true\n");
         assertThat(failure(faulty).getMessage()).contains("candidate.simulated.faults strike by time");
+
+        Path clocked = write("clocked.yaml", simulated.replace("simulated: {version: '2'}",
+                "simulated: {version: '2', responses: {nondeterministic: true}}") + "deterministicLatency: true\n");
+        assertThat(failure(clocked).getMessage()).startsWith(clocked + ":")
+                .contains("candidate.simulated.responses.nondeterministic answers with the clock");
     }
 
     @Test

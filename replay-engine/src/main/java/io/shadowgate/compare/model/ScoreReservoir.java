@@ -1,9 +1,7 @@
 package io.shadowgate.compare.model;
 
 import io.shadowgate.metrics.RequestHash;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**

@@ -69,6 +69,7 @@ public final class RunResultFixture {
 
     /** A body planted with markup, as a hostile upstream might answer: the report must show it inert. */
     static final String HOSTILE_BODY_TAIL = "<script>alert('body')</script>";
+    private static final int HOSTILE_REQUEST = 5;
 
     /**
      * Response findings from the real recorder, fed outcomes by hand: the candidate renames
@@ -84,7 +85,10 @@ public final class RunResultFixture {
             String trace = "\"traceId\":\"t" + i + "\"";
             recorder.accept(answer(i, "baseline", 200, "{\"label\":\"a\",\"score\":0.5," + trace + "}"));
             recorder.accept(answer(i, "repeat", 200, "{\"label\":\"a\",\"score\":0.5,\"traceId\":\"u" + i + "\"}"));
-            String candidate = i == 0 ? "{\"label\":\"b\",\"confidence\":0.5,\"note\":\"" + HOSTILE_BODY_TAIL + "\"}"
+            // Request 5 is the one whose id hashes smallest under seed 42: the first example pair of every
+            // differing path, so the planted script is in the pairs the report shows side by side.
+            String candidate = i == HOSTILE_REQUEST
+                    ? "{\"label\":\"b\",\"confidence\":0.5,\"note\":\"" + HOSTILE_BODY_TAIL + "\"}"
                     : "{\"label\":\"a\",\"confidence\":0.5," + trace + "}";
             recorder.accept(answer(i, "candidate", i == 7 ? 422 : 200, candidate));
         }

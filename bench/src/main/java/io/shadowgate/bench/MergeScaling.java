@@ -213,7 +213,7 @@ public final class MergeScaling {
                 new ShardTiming(now, now * 1_000, 0L, now, now), false, 0, "bench", "bench.yaml",
                 new TrafficPart("synth", "records", part * shards, part, 0, List.of(), null, Map.of("predict", part), 0),
                 Map.of(), targets, new PairSamples(PairedLatencyRecorder.DEFAULT_CAPACITY, sample,
-                        Map.of("predict", sample)));
+                        Map.of("predict", sample)), null);
     }
 
     // ---- start skew and aggregate rate of local shard processes ----

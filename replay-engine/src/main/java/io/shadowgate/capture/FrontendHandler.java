@@ -19,9 +19,9 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import io.shadowgate.netty.SocketErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +40,6 @@ import org.slf4j.LoggerFactory;
 final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(FrontendHandler.class);
-
-    private static final Pattern NATIVE_PREFIX = Pattern.compile("^\\w+\\(\\.\\.\\) failed( with error\\(-?\\d+\\))?: ");
 
     private final CaptureContext context;
     /** Exchanges whose response has not ended, oldest first (HTTP/1.1 answers in request order). */
@@ -175,13 +173,13 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Why a connect failed, without epoll's "finishConnect(..) failed with error(-111): " prefix. */
+    /** Why a connect failed, without the native transport's "connect(..) failed with error(-111): " prefix. */
     private static String connectFailure(Throwable cause) {
         String message = cause == null ? null : cause.getMessage();
         if (message == null || message.isBlank()) {
             return cause == null ? "connection failed" : cause.getClass().getSimpleName();
         }
-        return NATIVE_PREFIX.matcher(message).replaceFirst("");
+        return SocketErrors.withoutNativePrefix(message);
     }
 
     /** Closes {@code ch} once everything written to it so far has been flushed. */

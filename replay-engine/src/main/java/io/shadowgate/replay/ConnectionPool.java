@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.shadowgate.netty.SocketErrors;
 import io.shadowgate.netty.Transport;
 import io.shadowgate.traffic.Header;
 import io.shadowgate.traffic.Request;
@@ -308,6 +309,6 @@ final class ConnectionPool {
             root = root.getCause();
         }
         String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message;
+        return message == null ? root.getClass().getSimpleName() : SocketErrors.withoutNativePrefix(message);
     }
 }

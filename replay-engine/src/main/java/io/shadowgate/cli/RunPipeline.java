@@ -107,9 +107,6 @@ final class RunPipeline {
         }
         try (RunTargets targets = RunTargets.start(scenario, System.getenv());
              TrafficSource traffic = openTraffic(scenario)) {
-            if (options.warmup()) {
-                Warmup.run(scenario);
-            }
             return replayAndReport(loaded, scenario, scan, traffic, targets, dir, whenWritten);
         }
     }
@@ -134,39 +131,26 @@ final class RunPipeline {
                 responses == null ? List.of() : List.of(responses),
                 responses == null ? null : responses::findingsSoFar,
                 contracts == null ? null : contracts::findingsSoFar) : null;
-        Instant started = Instant.now();
         CountDownLatch written = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(ExitCode.INTERNAL);
         Thread interrupt = null;
         int planned = rollout != null ? 0 : plannedWindows(scenario, scan);
         WindowRecorder windows = planned < 2 ? null : new WindowRecorder(Scenario.BASELINE, Scenario.CANDIDATE,
                 window(scenario).toNanos(), scenario.seed());
-        PairedLatencyRecorder pairs = new PairedLatencyRecorder(Scenario.BASELINE, Scenario.CANDIDATE,
-                PairedLatencyRecorder.DEFAULT_CAPACITY, scenario.seed(), windows == null ? (b, c) -> { } : windows);
+        PairedLatencyRecorder pairs = RunOutcomes.pairs(scenario, windows);
+        if (options.warmup()) {
+            Warmup.run(scenario, replayOptions.keepBodies(), Warmup.rate(scan),
+                    metrics -> RunOutcomes.warmupTwin(metrics, scenario, true, windows, responses != null));
+        }
+        Instant started = Instant.now();
         try (ResponseComparisonRecorder closeResponses = responses;
              Rollout closeRollout = rollout;
              MetricsRecorder recorder = MetricsRecorder.withIntervalLogs(roles, scheduled,
                      rollout == null ? Map.of() : rollout.scheduledByRole(), MetricsRecorder.DEFAULT_INTERVAL_MILLIS, dir);
              Replayer replayer = Replayer.routed(targets.endpoints(),
-                     rollout == null ? TargetRouter.ALL : rollout.router(), replayOptions, outcome -> {
-                 recorder.accept(outcome);
-                 versions.accept(outcome);
-                 if (rollout != null) {
-                     // The rollout pairs what it sent to both (its shadow phase) and hands those on.
-                     rollout.ledger().accept(outcome);
-                     if (contracts != null) {
-                         contracts.accept(outcome);
-                     }
-                     return;
-                 }
-                 pairs.accept(outcome);
-                 if (windows != null) {
-                     windows.accept(outcome);
-                 }
-                 if (responses != null) {
-                     responses.accept(outcome);
-                 }
-             })) {
+                     rollout == null ? TargetRouter.ALL : rollout.router(), replayOptions,
+                     new RunOutcomes(recorder, versions, rollout == null ? null : rollout.ledger(), contracts, pairs,
+                             windows, responses))) {
             replayer.connect();
             interrupt = InterruptHook.install(replayer, written, exitCode, scenario.timeouts().request());
             ReplaySummary summary;

@@ -110,7 +110,8 @@ final class ShardRunPipeline {
         try (RunTargets targets = RunTargets.start(scenario, System.getenv());
              TrafficSource traffic = ShardedTraffic.of(open(scenario), shard)) {
             if (options.warmup()) {
-                Warmup.run(scenario);
+                Warmup.run(scenario, scenario.compare().enabled(), Warmup.rate(scan.part()),
+                        metrics -> RunOutcomes.warmupTwin(metrics, scenario, false, null, scenario.compare().enabled()));
             }
             return replay(loaded, scenario, scan, identity, traffic, targets, dir, startedMillis);
         }
@@ -147,8 +148,7 @@ final class ShardRunPipeline {
         Long startAt = options.startAtMillis();
         // The common start on this machine's clock; intervals count from it, so shards add up second by second.
         long origin = startAt == null ? System.nanoTime() + Replayer.LEAD_NANOS : nanoTimeAt(startAt);
-        PairedLatencyRecorder pairs = new PairedLatencyRecorder(Scenario.BASELINE, Scenario.CANDIDATE,
-                PairedLatencyRecorder.DEFAULT_CAPACITY, scenario.seed());
+        PairedLatencyRecorder pairs = RunOutcomes.pairs(scenario, null);
         CountDownLatch written = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(ExitCode.INCONCLUSIVE);
         long[] scheduleStartMicros = new long[1];
@@ -160,13 +160,8 @@ final class ShardRunPipeline {
         try (ResponseComparisonRecorder closeResponses = responses;
              MetricsRecorder recorder = MetricsRecorder.withIntervalLogs(roles, scheduled,
                      MetricsRecorder.DEFAULT_INTERVAL_MILLIS, dir, origin);
-             Replayer replayer = Replayer.forEndpoints(targets.endpoints(), replayOptions, outcome -> {
-                 recorder.accept(outcome);
-                 pairs.accept(outcome);
-                 if (responses != null) {
-                     responses.accept(outcome);
-                 }
-             })) {
+             Replayer replayer = Replayer.forEndpoints(targets.endpoints(), replayOptions,
+                     RunOutcomes.shadow(recorder, pairs, responses))) {
             replayer.connect();
             interrupt = InterruptHook.install(replayer, written, exitCode, scenario.timeouts().request());
             ProgressReporter progress = ProgressReporter.start(options.live().progress(), options.live().err(),

@@ -6,5 +6,8 @@ import io.shadowgate.replay.Outcome;
 @FunctionalInterface
 public interface PairListener {
 
+    /** Listens to nothing. One instance, so every recorder without a listener calls the same class. */
+    PairListener NONE = (baseline, candidate) -> { };
+
     void pair(Outcome baseline, Outcome candidate);
 }

@@ -29,7 +29,7 @@ public final class PairedLatencyRecorder implements OutcomeSink {
     private final Map<String, PairReservoir> byEndpoint = new TreeMap<>();
 
     public PairedLatencyRecorder(String baseline, String candidate, int capacity, long seed) {
-        this(baseline, candidate, capacity, seed, (b, c) -> { });
+        this(baseline, candidate, capacity, seed, PairListener.NONE);
     }
 
     /** As above, also telling {@code listener} of every pair where both sides waited (see {@link Outcome#countsAsLatency}). */

@@ -219,12 +219,10 @@ final class SimulatedRequestHandler extends SimpleChannelInboundHandler<FullHttp
         for (Map.Entry<String, String> h : r.headers().entrySet()) {
             headers.set(h.getKey(), h.getValue());
         }
-        if (!pending.keepAlive) {
-            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        } else if (pending.version.equals(HttpVersion.HTTP_1_0)) {
-            // HTTP/1.0 closes by default; say so when the client asked to keep the connection.
-            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-        }
+        // Keep-alive is said even where HTTP/1.1 implies it, as nginx and Apache say it: clients
+        // meet the header they meet in production (Shadowgate's own warm-up included: a response
+        // path compiled without it was thrown away at the first real answer carrying it).
+        headers.set(HttpHeaderNames.CONNECTION, pending.keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
     }
 
     private static String describe(Throwable cause) {

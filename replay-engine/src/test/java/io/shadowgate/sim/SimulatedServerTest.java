@@ -79,6 +79,8 @@ class SimulatedServerTest {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("content-type")).hasValue("application/json");
             assertThat(r.headers().firstValue("x-model-version")).hasValue("v2");
+            // As nginx and Apache do: clients meet the header they meet in production.
+            assertThat(r.headers().firstValue("connection")).hasValue("keep-alive");
             assertThat(r.headers().firstValueAsLong("content-length")).hasValue(r.body().getBytes(StandardCharsets.UTF_8).length);
             JsonNode body = json(r);
             assertThat(body.get("requestId").asText()).isEqualTo("req-1");

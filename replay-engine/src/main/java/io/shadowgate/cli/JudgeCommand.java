@@ -169,8 +169,9 @@ final class JudgeCommand implements Callable<Integer> {
             throw usage("--paired needs files that keep the requests in order (text or CSV); an .hlog keeps only "
                     + "the distribution, so judge .hlog files without --paired");
         }
-        SampleSet base = SampleFiles.read(baseline, column);
-        SampleSet cand = SampleFiles.read(candidate, column);
+        SampleSet[] both = SampleFiles.readBoth(baseline, candidate, column);
+        SampleSet base = both[0];
+        SampleSet cand = both[1];
         if (paired && base.values().length != cand.values().length) {
             throw new BadInputException("--paired needs as many values in " + candidate + " (" + cand.values().length
                     + ") as in " + baseline + " (" + base.values().length + ")");

@@ -175,4 +175,26 @@ class JudgeCommandTest {
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err()).isEqualTo("shadowgate: " + missing + ": cannot read: no such file\n");
     }
+
+    /** Both files are read at once; when both are bad, the message is still the baseline's, as read in turn. */
+    @Test
+    void withTwoBadFilesTheBaselinesProblemIsTheOneReported() throws Exception {
+        Path badBaseline = tmp.resolve("bad-baseline.txt");
+        Path badCandidate = tmp.resolve("bad-candidate.txt");
+        Files.writeString(badBaseline, "1.0\n2.0\nfast\n");
+        Files.writeString(badCandidate, "slow\n");
+
+        Result r = shadowgate("judge", "--baseline", badBaseline.toString(), "--candidate", badCandidate.toString(),
+                "--gate", "p50=+5%", "--paired");
+
+        assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).isEqualTo("shadowgate: " + badBaseline + ":3: expected a number, found 'fast'\n");
+
+        Path good = tmp.resolve("good.txt");
+        Files.writeString(good, "1.0\n2.0\n");
+        Result candidateOnly = shadowgate("judge", "--baseline", good.toString(), "--candidate", badCandidate.toString(),
+                "--gate", "p50=+5%");
+        assertThat(candidateOnly.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(candidateOnly.err()).isEqualTo("shadowgate: " + badCandidate + ":1: expected a number, found 'slow'\n");
+    }
 }

@@ -88,7 +88,8 @@ YAML
 
 # Prints two rates: over the whole span in which responses arrived, and over the same span
 # without its first STEADY_AFTER seconds (default 2), in which the run's JIT is still compiling
-# what only the real target exercises (bench/README.md, "Warm-up"): wrk, in C, has none.
+# what only the real target exercises (bench/README.md, "Why the first seconds were slow"):
+# wrk, in C, has none.
 delivered() {
   python3 - "$1" "${STEADY_AFTER:-2}" <<'PY'
 import json, sys

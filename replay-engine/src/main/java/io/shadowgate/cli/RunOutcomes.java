@@ -19,7 +19,7 @@ import io.shadowgate.scenario.Scenario;
  * that the code the JIT compiles during the warm-up is the code the run calls: the event loop
  * inlines this sink into its response path, and meeting a second sink class in the measured
  * run threw that compiled path away. The run then recompiled it under load and sent its first
- * two seconds at half the rate (bench/README.md, "Warm-up").
+ * two seconds at half the rate (bench/README.md, "Why the first seconds were slow").
  */
 record RunOutcomes(MetricsRecorder metrics, OutcomeSink versions, OutcomeSink rolloutLedger,
                    ContractRecorder contracts, PairedLatencyRecorder pairs, WindowRecorder windows,

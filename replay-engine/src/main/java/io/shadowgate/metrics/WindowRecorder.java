@@ -35,11 +35,6 @@ public final class WindowRecorder implements OutcomeSink, PairListener {
     private long closedBelow;
     private long late;
 
-    /** How long each window lasts. */
-    public long windowNanos() {
-        return windowNanos;
-    }
-
     public WindowRecorder(String baseline, String candidate, long windowNanos, long seed) {
         if (windowNanos <= 0) {
             throw new IllegalArgumentException("window must be positive, was " + windowNanos + " ns");
@@ -48,6 +43,11 @@ public final class WindowRecorder implements OutcomeSink, PairListener {
         this.candidate = candidate;
         this.windowNanos = windowNanos;
         this.seed = seed;
+    }
+
+    /** How long each window lasts. */
+    public long windowNanos() {
+        return windowNanos;
     }
 
     @Override

@@ -1,18 +1,13 @@
 package io.shadowgate.compare.response;
 
-import io.shadowgate.compare.DifferenceEstimate;
 import io.shadowgate.compare.ErrorRateDifference;
 import io.shadowgate.metrics.RequestHash;
 import io.shadowgate.traffic.Redactor;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -48,12 +43,10 @@ public final class SingleWriterDiffAccumulator {
             "password", "passwd", "secret", "token", "access_token", "refresh_token", "id_token",
             "api_key", "apiKey", "client_secret", "authorization");
 
-    private static final int KINDS = DifferenceKind.values().length;
-    private static final int TYPES = PairType.values().length;
-
     private final AccumulatorLimits limits;
     private final ExampleRedaction redaction;
     private final long seed;
+    private final ExampleSampler sampler;
     private final Map<String, EndpointTally> endpoints = new HashMap<>();
 
     /** Default limits; the capture's default credential headers and {@link #DEFAULT_REDACTED_FIELDS} redacted. */
@@ -71,6 +64,7 @@ public final class SingleWriterDiffAccumulator {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.redaction = new ExampleRedaction(Objects.requireNonNull(redactor, "redactor"), limits.exampleBodyBytes());
         this.seed = seed;
+        this.sampler = new ExampleSampler(limits.examplesPerPath(), seed);
     }
 
     /**
@@ -100,7 +94,7 @@ public final class SingleWriterDiffAccumulator {
         for (Difference d : differences) {
             byPath.computeIfAbsent(d.path(), p -> new ArrayList<>(2)).add(d);
         }
-        ExamplePair pair = new ExamplePair(endpoint, sequence, type, baseline, other);
+        ExamplePair pair = new ExamplePair(redaction, endpoint, sequence, type, baseline, other);
         for (Map.Entry<String, List<Difference>> group : byPath.entrySet()) {
             String path = group.getKey();
             List<Difference> found = group.getValue();
@@ -113,16 +107,8 @@ public final class SingleWriterDiffAccumulator {
                 p = new PathTally(path, redaction.sensitive(path), sequence);
                 tally.paths.put(path, p);
             }
-            p.firstSequence = Math.min(p.firstSequence, sequence);
-            p.differing[t]++;
-            boolean[] seen = new boolean[KINDS];
-            for (Difference d : found) {
-                if (!seen[d.kind().ordinal()]) {
-                    seen[d.kind().ordinal()] = true;
-                    p.byKind[t][d.kind().ordinal()]++;
-                }
-            }
-            offerExample(p, t, sequence, found, pair);
+            p.count(sequence, t, found);
+            sampler.offer(p.examples.get(t), found, p.sensitive, pair);
         }
     }
 
@@ -140,21 +126,8 @@ public final class SingleWriterDiffAccumulator {
                     + limits + " and " + other.seed + " " + other.limits);
         }
         for (EndpointTally theirs : other.endpoints.values()) {
-            EndpointTally mine = endpoints.computeIfAbsent(theirs.endpoint, EndpointTally::new);
-            for (int t = 0; t < TYPES; t++) {
-                mine.pairs[t] += theirs.pairs[t];
-                mine.mismatched[t] += theirs.mismatched[t];
-            }
-            for (PathTally p : theirs.paths.values()) {
-                PathTally kept = mine.paths.get(p.path);
-                if (kept == null) {
-                    kept = new PathTally(p.path, p.sensitive, p.firstSequence);
-                    mine.paths.put(p.path, kept);
-                }
-                kept.absorb(p, limits.examplesPerPath(), seed);
-            }
-            mine.folded.absorb(theirs.folded);
-            mine.enforceBound(limits.pathsPerEndpoint());
+            endpoints.computeIfAbsent(theirs.endpoint, EndpointTally::new)
+                    .absorb(theirs, limits.pathsPerEndpoint(), sampler);
         }
     }
 
@@ -166,22 +139,7 @@ public final class SingleWriterDiffAccumulator {
         ErrorRateDifference.confidenceForOneSidedAlpha(alpha); // checks alpha even when nothing differed
         List<EndpointDiffSummary> out = new ArrayList<>(endpoints.size());
         for (EndpointTally tally : new TreeMap<>(endpoints).values()) {
-            List<PathDiffSummary> paths = new ArrayList<>(tally.paths.size());
-            for (PathTally p : tally.paths.values()) {
-                PathCounts candidate = p.counts(PairType.CANDIDATE, tally);
-                PathCounts noise = p.counts(PairType.NOISE, tally);
-                DifferenceEstimate excess = NoiseClassifier.excess(candidate, noise, alpha);
-                paths.add(new PathDiffSummary(p.path, candidate, noise, excess,
-                        NoiseClassifier.classify(candidate, noise, excess),
-                        p.examples.get(PairType.CANDIDATE.ordinal()), p.examples.get(PairType.NOISE.ordinal())));
-            }
-            paths.sort(Comparator.comparingLong((PathDiffSummary p) -> p.candidate().differing()).reversed()
-                    .thenComparing(Comparator.comparingLong((PathDiffSummary p) -> p.noise().differing()).reversed())
-                    .thenComparing(PathDiffSummary::path));
-            out.add(new EndpointDiffSummary(tally.endpoint,
-                    new PairCounts(tally.pairs[PairType.CANDIDATE.ordinal()], tally.mismatched[PairType.CANDIDATE.ordinal()]),
-                    new PairCounts(tally.pairs[PairType.NOISE.ordinal()], tally.mismatched[PairType.NOISE.ordinal()]),
-                    paths, tally.folded.summary()));
+            out.add(tally.summary(alpha));
         }
         return new ResponseDiffSummary(alpha, out);
     }
@@ -190,19 +148,7 @@ public final class SingleWriterDiffAccumulator {
     public State state() {
         List<EndpointState> out = new ArrayList<>(endpoints.size());
         for (EndpointTally tally : new TreeMap<>(endpoints).values()) {
-            List<PathState> paths = new ArrayList<>(tally.paths.size());
-            for (PathTally p : new TreeMap<>(tally.paths).values()) {
-                long[][] byKind = new long[TYPES][];
-                for (int t = 0; t < TYPES; t++) {
-                    byKind[t] = p.byKind[t].clone();
-                }
-                paths.add(new PathState(p.path, p.sensitive, p.firstSequence, p.differing.clone(), byKind,
-                        List.copyOf(p.examples.get(PairType.CANDIDATE.ordinal())),
-                        List.copyOf(p.examples.get(PairType.NOISE.ordinal()))));
-            }
-            FoldedTally f = tally.folded;
-            out.add(new EndpointState(tally.endpoint, tally.pairs.clone(), tally.mismatched.clone(), paths,
-                    new FoldedState(f.differences.clone(), f.names.stream().sorted().toList(), f.namesExact)));
+            out.add(TallyStates.export(tally));
         }
         return new State(limits, seed, out);
     }
@@ -216,36 +162,9 @@ public final class SingleWriterDiffAccumulator {
     public static SingleWriterDiffAccumulator of(State state, Redactor redactor) {
         SingleWriterDiffAccumulator acc = new SingleWriterDiffAccumulator(state.limits(), redactor, state.seed());
         for (EndpointState e : state.endpoints()) {
-            EndpointTally tally = new EndpointTally(e.endpoint());
-            copy(e.pairs(), tally.pairs, "pairs");
-            copy(e.mismatched(), tally.mismatched, "mismatched");
-            for (PathState p : e.paths()) {
-                PathTally kept = new PathTally(p.path(), p.sensitive(), p.firstSequence());
-                copy(p.differing(), kept.differing, "differing");
-                if (p.byKind().length != TYPES) {
-                    throw new IllegalArgumentException("byKind of " + p.path() + " has " + p.byKind().length
-                            + " pair types; expected " + TYPES);
-                }
-                for (int t = 0; t < TYPES; t++) {
-                    copy(p.byKind()[t], kept.byKind[t], "byKind");
-                }
-                kept.examples.get(PairType.CANDIDATE.ordinal()).addAll(p.candidateExamples());
-                kept.examples.get(PairType.NOISE.ordinal()).addAll(p.noiseExamples());
-                tally.paths.put(p.path(), kept);
-            }
-            copy(e.folded().differences(), tally.folded.differences, "folded differences");
-            tally.folded.names.addAll(e.folded().names());
-            tally.folded.namesExact = e.folded().namesExact();
-            acc.endpoints.put(e.endpoint(), tally);
+            acc.endpoints.put(e.endpoint(), TallyStates.restore(e));
         }
         return acc;
-    }
-
-    private static void copy(long[] from, long[] to, String what) {
-        if (from.length != to.length) {
-            throw new IllegalArgumentException(what + " has " + from.length + " values; expected " + to.length);
-        }
-        System.arraycopy(from, 0, to, 0, to.length);
     }
 
     /**
@@ -294,162 +213,5 @@ public final class SingleWriterDiffAccumulator {
      * @param namesExact  whether every folded name was remembered
      */
     public record FoldedState(long[] differences, List<String> names, boolean namesExact) {
-    }
-
-    private void offerExample(PathTally p, int t, long sequence, List<Difference> found, ExamplePair pair) {
-        int k = limits.examplesPerPath();
-        List<DiffExample> examples = p.examples.get(t);
-        if (k == 0 || (examples.size() == k
-                && Long.compare(RequestHash.of(examples.get(k - 1).sequence(), seed), RequestHash.of(sequence, seed)) <= 0)) {
-            return; // the common case once the sample is full: nothing built
-        }
-        DiffExample example = pair.example(p.sensitive ? ExampleRedaction.masked(found) : found);
-        insert(examples, example, k, seed);
-    }
-
-    /** Inserts in hash order and keeps the first {@code k}: bottom-k by the hash of the sequence number. */
-    private static void insert(List<DiffExample> examples, DiffExample example, int k, long seed) {
-        long hash = RequestHash.of(example.sequence(), seed);
-        int at = examples.size();
-        while (at > 0 && RequestHash.of(examples.get(at - 1).sequence(), seed) > hash) {
-            at--;
-        }
-        examples.add(at, example);
-        while (examples.size() > k) {
-            examples.remove(examples.size() - 1);
-        }
-    }
-
-    /** The responses of the pair being recorded, redacted and cut once however many paths keep it. */
-    private final class ExamplePair {
-        private final String endpoint;
-        private final long sequence;
-        private final PairType type;
-        private final ResponseSnapshot baseline;
-        private final ResponseSnapshot other;
-        private ResponseSnapshot redactedBaseline;
-        private ResponseSnapshot redactedOther;
-
-        ExamplePair(String endpoint, long sequence, PairType type, ResponseSnapshot baseline, ResponseSnapshot other) {
-            this.endpoint = endpoint;
-            this.sequence = sequence;
-            this.type = type;
-            this.baseline = baseline;
-            this.other = other;
-        }
-
-        DiffExample example(List<Difference> differences) {
-            if (redactedBaseline == null) {
-                redactedBaseline = redaction.snapshot(endpoint, baseline);
-                redactedOther = redaction.snapshot(endpoint, other);
-            }
-            return new DiffExample(sequence, type, differences, redactedBaseline, redactedOther,
-                    baseline.body().length, other.body().length);
-        }
-    }
-
-    private static final class EndpointTally {
-        final String endpoint;
-        final long[] pairs = new long[TYPES];
-        final long[] mismatched = new long[TYPES];
-        final Map<String, PathTally> paths = new HashMap<>();
-        final FoldedTally folded = new FoldedTally();
-
-        EndpointTally(String endpoint) {
-            this.endpoint = endpoint;
-        }
-
-        /** Keeps the paths that first differed earliest (ties by path) and folds the rest. */
-        void enforceBound(int bound) {
-            if (paths.size() <= bound) {
-                return;
-            }
-            List<PathTally> ordered = new ArrayList<>(paths.values());
-            ordered.sort(Comparator.comparingLong((PathTally p) -> p.firstSequence).thenComparing(p -> p.path));
-            for (PathTally p : ordered.subList(bound, ordered.size())) {
-                paths.remove(p.path);
-                folded.absorb(p);
-            }
-        }
-    }
-
-    private static final class PathTally {
-        final String path;
-        final boolean sensitive;
-        long firstSequence;
-        final long[] differing = new long[TYPES];
-        final long[][] byKind = new long[TYPES][KINDS];
-        final List<List<DiffExample>> examples = List.of(new ArrayList<>(), new ArrayList<>());
-
-        PathTally(String path, boolean sensitive, long firstSequence) {
-            this.path = path;
-            this.sensitive = sensitive;
-            this.firstSequence = firstSequence;
-        }
-
-        void absorb(PathTally other, int k, long seed) {
-            firstSequence = Math.min(firstSequence, other.firstSequence);
-            for (int t = 0; t < TYPES; t++) {
-                differing[t] += other.differing[t];
-                for (int kind = 0; kind < KINDS; kind++) {
-                    byKind[t][kind] += other.byKind[t][kind];
-                }
-                for (DiffExample e : other.examples.get(t)) {
-                    insert(examples.get(t), e, k, seed);
-                }
-            }
-        }
-
-        PathCounts counts(PairType type, EndpointTally endpoint) {
-            int t = type.ordinal();
-            Map<DifferenceKind, Long> kinds = new EnumMap<>(DifferenceKind.class);
-            for (DifferenceKind kind : DifferenceKind.values()) {
-                if (byKind[t][kind.ordinal()] > 0) {
-                    kinds.put(kind, byKind[t][kind.ordinal()]);
-                }
-            }
-            return new PathCounts(differing[t], endpoint.pairs[t], kinds);
-        }
-    }
-
-    private static final class FoldedTally {
-        final long[] differences = new long[TYPES];
-        final Set<String> names = new HashSet<>();
-        boolean namesExact = true;
-
-        void add(String path, int t) {
-            differences[t]++;
-            remember(path);
-        }
-
-        void absorb(PathTally p) {
-            for (int t = 0; t < TYPES; t++) {
-                differences[t] += p.differing[t];
-            }
-            remember(p.path);
-        }
-
-        void absorb(FoldedTally other) {
-            for (int t = 0; t < TYPES; t++) {
-                differences[t] += other.differences[t];
-            }
-            for (String name : other.names) {
-                remember(name);
-            }
-            namesExact &= other.namesExact;
-        }
-
-        private void remember(String path) {
-            if (names.size() < AccumulatorLimits.FOLDED_NAMES_COUNTED) {
-                names.add(path);
-            } else if (!names.contains(path)) {
-                namesExact = false;
-            }
-        }
-
-        FoldedPaths summary() {
-            return names.isEmpty() ? FoldedPaths.NONE : new FoldedPaths(names.size(), namesExact,
-                    differences[PairType.CANDIDATE.ordinal()], differences[PairType.NOISE.ordinal()]);
-        }
     }
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A stand-in for kubectl, for KubernetesManifestTest: answers deploy/kubernetes/run.sh's calls
+# A stand-in for kubectl, for KubernetesRunScriptTest: answers deploy/kubernetes/run.sh's calls
 # as a cluster would, records each call in $FAKE_DIR/calls.log and each manifest created from
 # stdin in $FAKE_DIR/created-N.yaml. It knows only the calls run.sh makes.
 #   FAKE_PVC=missing        the results claim does not exist

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
 
-/** What the ScenarioLoader*Test classes share: the smallest valid scenario and a load that must fail. */
+/** What the scenario loading tests share: the smallest valid scenario and a load that must fail. */
 final class ScenarioLoaderFixtures {
 
     /** The smallest valid scenario; tests append to it or replace one line of it. */

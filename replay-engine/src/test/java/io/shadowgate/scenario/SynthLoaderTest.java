@@ -1,7 +1,7 @@
 package io.shadowgate.scenario;
 
+import static io.shadowgate.scenario.ScenarioLoaderFixtures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -265,11 +265,5 @@ class SynthLoaderTest {
 
     private Path write(String synth) throws IOException {
         return Files.writeString(dir.resolve("synth-" + files++ + ".yaml"), HEAD + synth, StandardCharsets.UTF_8);
-    }
-
-    private static ScenarioException failure(Path file) {
-        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load(file));
-        assertThat(e).as("loading %s should fail", file).isNotNull();
-        return e;
     }
 }

@@ -1,7 +1,7 @@
 package io.shadowgate.scenario;
 
+import static io.shadowgate.scenario.ScenarioLoaderFixtures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.shadowgate.compare.model.ValuePath;
 import java.io.IOException;
@@ -125,11 +125,5 @@ class TargetVersionTest {
 
     private static Scenario load(Path file) throws ScenarioException {
         return ScenarioLoader.load(file).scenario();
-    }
-
-    private static ScenarioException failure(Path file) {
-        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load(file));
-        assertThat(e).as("loading %s should fail", file).isNotNull();
-        return e;
     }
 }

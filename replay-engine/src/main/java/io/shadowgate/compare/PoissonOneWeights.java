@@ -63,6 +63,18 @@ final class PoissonOneWeights {
         }
     }
 
+    /**
+     * Adds replicate {@code replicate}'s weight of each pair in {@code indices} to
+     * {@code out[classes[k]]}, {@code classes} running along {@code indices}; to {@code out[0]}
+     * when {@code classes} is null.
+     */
+    void addByClass(int replicate, int[] indices, byte[] classes, long[] out) {
+        long start = start(replicate);
+        for (int k = 0; k < indices.length; k++) {
+            out[classes == null ? 0 : classes[k]] += weight(start + (indices[k] + 1L) * GOLDEN_GAMMA);
+        }
+    }
+
     /** The sum of replicate {@code replicate}'s weights over {@code indices}. */
     long sum(int replicate, int[] indices) {
         long start = start(replicate);
@@ -105,7 +117,7 @@ final class PoissonOneWeights {
     }
 
     /** SplitMix64's output function, as SplittableRandom applies it to its state. */
-    private static long mix64(long z) {
+    static long mix64(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);

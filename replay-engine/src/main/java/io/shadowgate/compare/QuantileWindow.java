@@ -53,8 +53,13 @@ final class QuantileWindow {
      * {@link #sorted}{@code (values)}. Neither is changed, and both are kept.
      */
     static QuantileWindow of(double[] values, double[] sorted, double q) {
+        return of(values, sorted, q, WINDOW_SDS);
+    }
+
+    /** As {@link #of(double[], double[], double)} with a window {@code windowSds} standard deviations wide each side; for tests. */
+    static QuantileWindow of(double[] values, double[] sorted, double q, double windowSds) {
         int n = values.length;
-        double halfWidth = Math.ceil(WINDOW_SDS * Math.sqrt(n * q * (1 - q))) + WINDOW_SLACK;
+        double halfWidth = Math.ceil(windowSds * Math.sqrt(n * q * (1 - q))) + WINDOW_SLACK;
         return of(values, sorted, q, (int) Math.min(n, halfWidth));
     }
 
@@ -108,13 +113,20 @@ final class QuantileWindow {
         return beyond;
     }
 
+    /** Pair indices in the window: the pairs whose own weights {@link #weighted} reads. */
+    int[] window() {
+        return window;
+    }
+
     /**
      * The weighted q-quantile of one replicate: the first value, ascending, at which the running
      * sum of {@code weights}' replicate {@code replicate} reaches q times {@code total} (its sum
      * over every pair); the largest value when every weight is zero. {@code beyondSum} is the
-     * replicate's sum over {@link #beyond()}.
+     * replicate's sum over {@link #beyond()}. A crossing outside the window is found by scanning
+     * every pair's weight when {@code scanOutside}, else the answer is NaN: the caller drew the
+     * weights outside the windows as sums ({@link TailSums#grouped}), so there is nothing to scan.
      */
-    double weighted(PoissonOneWeights weights, int replicate, long total, long beyondSum) {
+    double weighted(PoissonOneWeights weights, int replicate, long total, long beyondSum, boolean scanOutside) {
         if (total == 0) {
             return sorted[sorted.length - 1];
         }
@@ -123,7 +135,7 @@ final class QuantileWindow {
         weights.weights(replicate, window, inWindow);
         long cumulative = beyondIsBelow ? beyondSum : total - beyondSum - sum(inWindow);
         if (cumulative >= target) {
-            return everything().weighted(weights, replicate, total, 0);
+            return scanOutside ? everything().weighted(weights, replicate, total, 0, true) : Double.NaN;
         }
         for (int k = 0; k < inWindow.length; k++) {
             cumulative += inWindow[k];
@@ -133,8 +145,10 @@ final class QuantileWindow {
         }
         // Past the window: scan everything, unless that is what was just done (q·total rounded
         // above the total), where the largest value is the answer, as in a scan that never crosses.
-        return window.length == sorted.length ? sorted[sorted.length - 1]
-                : everything().weighted(weights, replicate, total, 0);
+        if (window.length == sorted.length) {
+            return sorted[sorted.length - 1];
+        }
+        return scanOutside ? everything().weighted(weights, replicate, total, 0, true) : Double.NaN;
     }
 
     /** The same values with a window spanning all of them: the full scan, for a crossing outside the window. */

@@ -16,7 +16,7 @@ class PairedQuantileRatioTest {
 
     /** Log-normal latencies (median 10 ms) for n requests, with candidate/baseline pairs correlated by rho and the
      *  candidate's whole distribution scaled by {@code ratio}: so the true ratio of any percentile is exactly ratio. */
-    private static double[][] pairs(int n, double rho, double ratio, SplittableRandom random) {
+    static double[][] pairs(int n, double rho, double ratio, SplittableRandom random) {
         double[] b = new double[n];
         double[] c = new double[n];
         for (int i = 0; i < n; i++) {
@@ -128,19 +128,7 @@ class PairedQuantileRatioTest {
         }
     }
 
-    /** From a million pairs on the replicates run on every core: still the full scan's answer, bit for bit. */
-    @Test
-    void aMillionPairsOverTheCoresGiveTheFullScansAnswer() {
-        int n = PairedQuantileRatio.PARALLEL_PAIRS;
-        double[][] p = pairs(n, 0.5, 1.0, new SplittableRandom(6));
-
-        List<QuantileRatio> ratios = PairedQuantileRatio.estimate(p[0], p[1], new double[] {50, 99}, 4, 3);
-
-        assertThat(ratios.get(0)).isEqualTo(fullScan(p[0], p[1], 50, 4, 3));
-        assertThat(ratios.get(1)).isEqualTo(fullScan(p[0], p[1], 99, 4, 3));
-    }
-
-    private static double[] rounded(double[] values, double step) {
+    static double[] rounded(double[] values, double step) {
         return Arrays.stream(values).map(v -> step * Math.max(1, Math.round(v / step))).toArray();
     }
 

@@ -46,12 +46,49 @@ class QuantileWindowTest {
                     for (int r = 0; r < 40; r++) {
                         weights.weights(r, all, w);
                         long total = weights.total(r);
-                        assertThat(window.weighted(weights, r, total, weights.sum(r, window.beyond()))).as("q %s, half-width %d, replicate %d", q,
+                        assertThat(window.weighted(weights, r, total, weights.sum(r, window.beyond()), true)).as("q %s, half-width %d, replicate %d", q,
                                 halfWidth, r).isEqualTo(scanned(values, w, total, q));
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Without the scan (the weights outside the windows were drawn as sums), a crossing outside
+     * the window is NaN, and every crossing inside is still the full scan's.
+     */
+    @Test
+    void withoutTheScanACrossingOutsideTheWindowIsNaN() {
+        SplittableRandom random = new SplittableRandom(9);
+        int n = 3_000;
+        double[] values = random.doubles(n, 1, 100).toArray();
+        PoissonOneWeights weights = new PoissonOneWeights(23, n);
+        int[] all = IntStream.range(0, n).toArray();
+        int[] w = new int[n];
+        int outside = 0;
+        int inside = 0;
+        for (double q : new double[] {0.05, 0.5, 0.99}) {
+            QuantileWindow window = QuantileWindow.of(values, q, 3);
+            for (int r = 0; r < 40; r++) {
+                weights.weights(r, all, w);
+                long total = weights.total(r);
+                long beyond = weights.sum(r, window.beyond());
+                double scanned = window.weighted(weights, r, total, beyond, true);
+                double unscanned = window.weighted(weights, r, total, beyond, false);
+                int rank = Arrays.binarySearch(QuantileWindow.sorted(values), scanned);
+                int from = Arrays.binarySearch(QuantileWindow.sorted(values), values[window.window()[0]]);
+                if (rank >= from && rank < from + window.window().length) {
+                    inside++;
+                    assertThat(unscanned).as("q %s, replicate %d", q, r).isEqualTo(scanned);
+                } else {
+                    outside++;
+                    assertThat(unscanned).as("q %s, replicate %d", q, r).isNaN();
+                }
+            }
+        }
+        assertThat(inside).isPositive();
+        assertThat(outside).isPositive();
     }
 
     @Test

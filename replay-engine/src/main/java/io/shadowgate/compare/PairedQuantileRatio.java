@@ -2,6 +2,7 @@ package io.shadowgate.compare;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
@@ -81,8 +82,9 @@ public final class PairedQuantileRatio {
         if (n != candidate.length || n == 0) {
             throw new IllegalArgumentException("need the same, non-zero number of baseline and candidate values");
         }
-        double[] sortedBaseline = QuantileWindow.sorted(baseline);
-        double[] sortedCandidate = QuantileWindow.sorted(candidate);
+        double[][] sorted = sortedBoth(baseline, candidate);
+        double[] sortedBaseline = sorted[0];
+        double[] sortedCandidate = sorted[1];
         int m = percentiles.length;
         QuantileWindow[] b = new QuantileWindow[m];
         QuantileWindow[] c = new QuantileWindow[m];
@@ -125,6 +127,19 @@ public final class PairedQuantileRatio {
                     "paired Poisson bootstrap"));
         }
         return List.copyOf(ratios);
+    }
+
+    /**
+     * Both sides sorted; from {@link #PARALLEL_PAIRS} on, the candidate's on another core
+     * meanwhile: with the weights outside the windows grouped, the two sorts are most of the
+     * work left (at ten million pairs, 1.4 s of 2.1).
+     */
+    private static double[][] sortedBoth(double[] baseline, double[] candidate) {
+        if (baseline.length < PARALLEL_PAIRS) {
+            return new double[][] {QuantileWindow.sorted(baseline), QuantileWindow.sorted(candidate)};
+        }
+        CompletableFuture<double[]> sortedCandidate = CompletableFuture.supplyAsync(() -> QuantileWindow.sorted(candidate));
+        return new double[][] {QuantileWindow.sorted(baseline), sortedCandidate.join()};
     }
 
     /**

@@ -42,8 +42,9 @@ public final class PairedQuantileRatio {
     /**
      * From this many pairs on, the weights of the pairs that no quantile window reads are drawn
      * as one Poisson sum per class ({@link TailSums#grouped}) instead of one by one: the same
-     * distribution of replicates, at a thirtieth of the draws for ten million pairs. Below it
-     * (every run's reservoir), each replicate is the pass over every pair, to the last bit.
+     * distribution of replicates, from about a twentieth of the draws (p50 and p99, ten million
+     * pairs). Below it (every run's reservoir), each replicate is the pass over every pair, to
+     * the last bit.
      */
     static final int GROUPED_PAIRS = PARALLEL_PAIRS;
 

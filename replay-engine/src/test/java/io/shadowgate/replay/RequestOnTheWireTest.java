@@ -1,0 +1,190 @@
+package io.shadowgate.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.shadowgate.netty.Transport;
+import io.shadowgate.traffic.Header;
+import io.shadowgate.traffic.Request;
+import io.shadowgate.traffic.TrafficSource;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a target receives: the request line and headers as a loopback Netty server decodes
+ * them, for requests whose own headers meet the target's (its Host, its credentials), and for
+ * requests Netty will not encode, which end as connection errors without costing the
+ * connection.
+ */
+class RequestOnTheWireTest {
+
+    /** A request as the target decoded it. */
+    private record Received(String method, String uri, List<Map.Entry<String, String>> headers, String body) {
+    }
+
+    @Test
+    void theTargetGetsTheRequestsHeadersWithItsOwnHostAndCredentialsAndTheReplayersId() throws Exception {
+        Request request = new Request(0, 0, "predict", "POST", "/v1/predict?x=1", List.of(
+                new Header("Accept", "application/json"),
+                new Header("Expect", "100-continue"),
+                new Header("x-api-key", "from the capture"),
+                new Header("Content-Length", "999"),
+                new Header("X-Trace", "a"),
+                new Header("X-Trace", "b")), "{\"x\":1}".getBytes(StandardCharsets.UTF_8));
+        List<Header> credentials = List.of(new Header("X-Api-Key", "the target's own"));
+
+        Run run = replay(List.of(request), credentials, null);
+
+        assertThat(run.outcomes()).extracting(Outcome::kind).containsExactly(OutcomeKind.RESPONSE);
+        Received received = run.received().get(0);
+        assertThat(received.method()).isEqualTo("POST");
+        assertThat(received.uri()).isEqualTo("/v1/predict?x=1");
+        assertThat(received.body()).isEqualTo("{\"x\":1}");
+        // In order: the target's Host, the request's own headers but those the replayer sets,
+        // the target's headers, then the request id and the body's true length.
+        assertThat(received.headers()).extracting(e -> e.getKey().toLowerCase(), Map.Entry::getValue).containsExactly(
+                tuple("host", "127.0.0.1:" + run.port()),
+                tuple("accept", "application/json"),
+                tuple("x-trace", "a"),
+                tuple("x-trace", "b"),
+                tuple("x-api-key", "the target's own"),
+                tuple("x-shadowgate-request-id", "0"),
+                tuple("content-length", "7"));
+    }
+
+    @Test
+    void aTargetsHostHeaderReplacesTheAddress() throws Exception {
+        Request request = new Request(0, 0, "get", "GET", "/", List.of(), new byte[0]);
+
+        Run run = replay(List.of(request), List.of(), "api.internal:8443");
+
+        assertThat(run.received().get(0).headers()).extracting(e -> e.getKey().toLowerCase(), Map.Entry::getValue)
+                .startsWith(tuple("host", "api.internal:8443"));
+    }
+
+    /**
+     * A header name with a space and a value that would start a header of its own cannot be
+     * sent as they are: those requests end as connection errors, nothing of them reaches the
+     * target, and the requests around them go out on the same connection.
+     */
+    @Test
+    void aRequestNettyWillNotEncodeIsAConnectionErrorAndTheConnectionServesTheNext() throws Exception {
+        List<Request> requests = List.of(
+                new Request(0, 0, "get", "GET", "/first", List.of(), new byte[0]),
+                new Request(1, 20_000, "get", "GET", "/bad-name", List.of(new Header("Bad Name", "x")), new byte[0]),
+                new Request(2, 40_000, "get", "GET", "/bad-value", List.of(new Header("X-Note", "a\r\nInjected: 1")),
+                        new byte[0]),
+                new Request(3, 60_000, "get", "GET", "/last", List.of(), new byte[0]));
+
+        Run run = replay(requests, List.of(), null);
+
+        assertThat(run.outcomes()).extracting(Outcome::requestId, Outcome::kind).containsExactly(
+                tuple(0L, OutcomeKind.RESPONSE),
+                tuple(1L, OutcomeKind.CONNECTION_ERROR),
+                tuple(2L, OutcomeKind.CONNECTION_ERROR),
+                tuple(3L, OutcomeKind.RESPONSE));
+        assertThat(run.received()).extracting(Received::uri).containsExactly("/first", "/last");
+        assertThat(run.received()).allSatisfy(r -> assertThat(r.headers()).extracting(Map.Entry::getKey)
+                .noneMatch(name -> name.equalsIgnoreCase("injected")));
+        assertThat(run.connections()).isEqualTo(1);
+    }
+
+    private record Run(List<Outcome> outcomes, List<Received> received, int port, int connections) {
+    }
+
+    /** {@code requests} to one target with {@code headers} and {@code host}, one connection at most. */
+    private static Run replay(List<Request> requests, List<Header> headers, String host) throws Exception {
+        Transport transport = Transport.best();
+        EventLoopGroup group = transport.newGroup(1, "wire-server");
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        List<Received> received = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger connections = new AtomicInteger();
+        try {
+            Channel server = new ServerBootstrap().group(group).channel(transport.serverSocketChannel())
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            connections.incrementAndGet();
+                            ch.pipeline().addLast(new HttpRequestDecoder(), new HttpObjectAggregator(1 << 20),
+                                    new Recorder(received));
+                        }
+                    })
+                    .bind("127.0.0.1", 0).sync().channel();
+            int port = ((InetSocketAddress) server.localAddress()).getPort();
+            Map<String, TargetEndpoint> targets = new LinkedHashMap<>();
+            targets.put("baseline", new TargetEndpoint(URI.create("http://127.0.0.1:" + port), headers, host));
+            ReplayOptions options = new ReplayOptions(Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 1, 1, false);
+            try (Replayer replayer = Replayer.forEndpoints(targets, options, outcomes::add)) {
+                replayer.connect();
+                replayer.replay(source(requests));
+            } finally {
+                server.close().sync();
+            }
+            List<Outcome> inOrder = new ArrayList<>(outcomes);
+            inOrder.sort(Comparator.comparingLong(Outcome::requestId));
+            return new Run(inOrder, List.copyOf(received), port, connections.get());
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        }
+    }
+
+    private static TrafficSource source(List<Request> requests) {
+        Iterator<Request> it = requests.iterator();
+        return new TrafficSource() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Request next() {
+                return it.next();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** Keeps each request as decoded and answers it with a 200. */
+    private static final class Recorder extends SimpleChannelInboundHandler<FullHttpRequest> {
+        private final List<Received> received;
+
+        Recorder(List<Received> received) {
+            this.received = received;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            received.add(new Received(request.method().name(), request.uri(),
+                    List.copyOf(request.headers().entries()), request.content().toString(StandardCharsets.UTF_8)));
+            ByteBuf answer = Unpooled.copiedBuffer("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", StandardCharsets.US_ASCII);
+            ctx.writeAndFlush(answer);
+        }
+    }
+}

@@ -1,33 +1,25 @@
 package io.shadowgate.replay;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.shadowgate.netty.SocketErrors;
 import io.shadowgate.netty.Transport;
-import io.shadowgate.traffic.Header;
-import io.shadowgate.traffic.Request;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,7 +33,6 @@ final class ConnectionPool {
 
     /** Responses larger than this end as connection errors; model APIs answer far less. */
     static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
-    static final String REQUEST_ID_HEADER = "X-Shadowgate-Request-Id";
     /**
      * Netty's defaults, but response headers are not validated: they are only read here (status,
      * framing, and a copy for comparison), never forwarded, and checking every name and value
@@ -53,8 +44,7 @@ final class ConnectionPool {
 
     private final EventLoop loop;
     private final InetSocketAddress address;
-    private final String hostHeader;
-    private final List<Header> extraHeaders;
+    private final TargetRequests requests;
     private final int max;
     private final long requestTimeoutNanos;
     private final boolean keepBodies;
@@ -76,9 +66,8 @@ final class ConnectionPool {
         URI target = endpoint.address();
         int port = target.getPort() > 0 ? target.getPort() : 80;
         this.address = InetSocketAddress.createUnresolved(target.getHost(), port);
-        this.hostHeader = endpoint.host() != null ? endpoint.host()
-                : target.getHost() + (target.getPort() > 0 ? ":" + target.getPort() : "");
-        this.extraHeaders = endpoint.headers();
+        this.requests = new TargetRequests(endpoint.host() != null ? endpoint.host()
+                : target.getHost() + (target.getPort() > 0 ? ":" + target.getPort() : ""), endpoint.headers());
         this.max = max;
         this.requestTimeoutNanos = options.requestTimeout().toNanos();
         this.keepBodies = options.keepBodies();
@@ -211,7 +200,7 @@ final class ConnectionPool {
     private void write(Channel channel, Exchange exchange) {
         FullHttpRequest http;
         try {
-            http = toHttp(exchange.request);
+            http = requests.toHttp(exchange.request);
         } catch (IllegalArgumentException e) {
             // Netty refuses to encode it (a space in the path, a bad header): it cannot be sent
             // to this target, and the connection stays usable for the next one.
@@ -284,23 +273,6 @@ final class ConnectionPool {
             handler.abandon(loop.schedule(() -> channel.close(), requestTimeoutNanos, TimeUnit.NANOSECONDS));
         }
         // A waiting exchange stays in the queue, ended; nextWaiting() skips it.
-    }
-
-    private FullHttpRequest toHttp(Request request) {
-        FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(request.method()),
-                request.path(), Unpooled.wrappedBuffer(request.body()));
-        http.headers().set(HttpHeaderNames.HOST, hostHeader);
-        for (Header header : request.headers()) {
-            http.headers().add(header.name(), header.value());
-        }
-        for (Header header : extraHeaders) {
-            http.headers().set(header.name(), header.value());
-        }
-        // A recorded Expect: 100-continue would wait for an interim answer this client never asks for.
-        http.headers().remove(HttpHeaderNames.EXPECT);
-        http.headers().set(REQUEST_ID_HEADER, request.id());
-        http.headers().set(HttpHeaderNames.CONTENT_LENGTH, request.body().length);
-        return http;
     }
 
     static String describe(Throwable cause) {

@@ -53,8 +53,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--no-warmup", negatable = false,
             description = "Skip warming the client up (by default a replay against a throwaway local server, "
-                    + "1.5 s, or for a run above 5,000 requests/s until the JIT settles, at most 6 s; so JIT "
-                    + "compilation does not show up as schedule lateness).")
+                    + "1.5 s, or for a run above 5,000 requests/s until the JIT settles, at most 6 s, and 1 s more; "
+                    + "so JIT compilation does not show up as schedule lateness).")
     boolean noWarmup;
 
     @Option(names = "--quiet", description = "Print only the verdict line (no progress on stderr either).")

@@ -10,9 +10,10 @@ import io.shadowgate.scenario.LatencyProfile;
 import io.shadowgate.scenario.RequestTemplate;
 import io.shadowgate.scenario.Scenario;
 import io.shadowgate.scenario.SimulatedProfile;
+import io.shadowgate.scenario.TrafficInput;
 import io.shadowgate.scenario.TrafficSpec;
 import io.shadowgate.sim.SimulatedServer;
-import io.shadowgate.traffic.SynthesizedTraffic;
+import io.shadowgate.traffic.TrafficSources;
 import io.shadowgate.traffic.TrafficScan;
 import io.shadowgate.traffic.TrafficSource;
 import java.lang.management.CompilationMXBean;
@@ -38,7 +39,11 @@ import java.util.function.Function;
  * first three seconds sharing a core with the compiler and sent its first at less than half its
  * later rate. So a fast run's warm-up goes on at {@value #FAST_RATE} requests/s until the
  * compiler has settled (under a tenth of its time compiling over a quarter of a second) or
- * {@link #FAST_MAX} has passed.
+ * {@link #FAST_MAX} has passed, then for {@link #SECOND_PHASE} more against a fresh server:
+ * ending the first phase threw away compiled code the run shares (JFR's deoptimization
+ * events: about ninety methods, from the event loop's own to the recorders'), and the run's
+ * first second went out at half its rate while it was compiled again; with the second phase
+ * it goes out at full rate (bench/README.md, "The run's first second").
  */
 final class Warmup {
 
@@ -48,6 +53,8 @@ final class Warmup {
     static final double FAST_RUN = 5_000;
     static final double FAST_RATE = 20_000;
     static final Duration FAST_MAX = Duration.ofSeconds(6);
+    /** A fast run's second warm-up phase, after the first has settled (see {@link #run}). */
+    static final Duration SECOND_PHASE = Duration.ofSeconds(1);
     private static final long LOOK_MILLIS = 250;
     /** Compiler time per look below which the JIT counts as settled: a tenth of the look. */
     private static final long SETTLED_COMPILE_MILLIS = LOOK_MILLIS / 10;
@@ -84,9 +91,24 @@ final class Warmup {
     static void run(Scenario scenario, boolean keepBodies, double runRate, Function<MetricsRecorder, RunOutcomes> twin) {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean untilSettled = runRate > FAST_RUN && jit != null && jit.isCompilationTimeMonitoringSupported();
-        TrafficSpec spec = untilSettled
-                ? new TrafficSpec(FAST_MAX, FAST_RATE, TrafficSpec.Arrivals.POISSON, templates(scenario))
-                : new TrafficSpec(DURATION, RATE, TrafficSpec.Arrivals.POISSON, templates(scenario));
+        if (!untilSettled) {
+            phase(scenario, keepBodies, twin,
+                    new TrafficSpec(DURATION, RATE, TrafficSpec.Arrivals.POISSON, templates(scenario)), null);
+            return;
+        }
+        phase(scenario, keepBodies, twin, new TrafficSpec(FAST_MAX, FAST_RATE, TrafficSpec.Arrivals.POISSON,
+                templates(scenario)), jit);
+        // Stopping the first phase and shutting its client and server down took branches the
+        // JIT had never seen, and threw away compiled code the run shares with them (the event
+        // loop, the recorders); the run then spent its first second recompiling it. A second
+        // phase, ending by itself, compiles it again with those branches known.
+        phase(scenario, keepBodies, twin, new TrafficSpec(SECOND_PHASE, FAST_RATE, TrafficSpec.Arrivals.POISSON,
+                templates(scenario)), null);
+    }
+
+    /** One warm-up against a fresh simulated server; with {@code jit}, it ends once the JIT has settled. */
+    private static void phase(Scenario scenario, boolean keepBodies, Function<MetricsRecorder, RunOutcomes> twin,
+                              TrafficSpec spec, CompilationMXBean jit) {
         SimulatedProfile instant = new SimulatedProfile("warmup", LatencyProfile.INSTANT, 0, 503, List.of());
         try (SimulatedServer server = SimulatedServer.start(instant, "127.0.0.1", 0, 0)) {
             URI address = server.address();
@@ -95,11 +117,13 @@ final class Warmup {
             targets.put(Scenario.CANDIDATE, address);
             ScheduleCounter counter = new ScheduleCounter();
             ReplayOptions options = ReplayOptions.of(scenario.timeouts(), scenario.connections()).withKeepBodies(keepBodies);
+            // Opened as the run opens its traffic, so the scheduler meets the same stream classes.
+            TrafficSource traffic = TrafficSources.open(TrafficInput.synthesized(spec), scenario.seed(),
+                    RunTargets.sideEffectsAllowed(scenario));
             try (MetricsRecorder recorder = new MetricsRecorder(List.copyOf(targets.keySet()), counter, 250)) {
                 RunOutcomes sink = twin.apply(recorder);
                 try (ResponseComparisonRecorder responses = sink.responses()) {
-                    warmUp(targets, options, sink, counter.counting(new SynthesizedTraffic(spec, scenario.seed())),
-                            untilSettled ? jit : null);
+                    warmUp(targets, options, sink, counter.counting(traffic), jit);
                 }
                 recorder.close();
                 recorder.summaries(Map.of());

@@ -9,9 +9,9 @@ import io.shadowgate.scenario.ScenarioLoader;
 import io.shadowgate.traffic.TrafficScan;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +27,9 @@ class WarmupTest {
     }
 
     /**
-     * A fast run warms up until the JIT settles, at most {@link Warmup#FAST_MAX}: the warm-up ends
-     * by itself, and its outcomes go to the throwaway sink it asked for, answered by its own server.
+     * A fast run warms up until the JIT settles, at most {@link Warmup#FAST_MAX}, then once more
+     * for {@link Warmup#SECOND_PHASE}: each phase ends by itself, and its outcomes go to a
+     * throwaway sink of its own, answered by its own server.
      */
     @Test
     void aFastRunsWarmUpEndsByItselfAndKeepsItsOutcomesToItself() throws Exception {
@@ -42,20 +43,46 @@ class WarmupTest {
                   synth: {duration: 10s, rate: 50000, requests: [{path: /v1/predict}]}
                 """);
         Scenario scenario = ScenarioLoader.load(file).scenario();
-        AtomicReference<MetricsRecorder> warmed = new AtomicReference<>();
+        List<MetricsRecorder> phases = new ArrayList<>();
         long started = System.nanoTime();
         Warmup.run(scenario, false, 50_000, metrics -> {
-            assertThat(warmed.getAndSet(metrics)).isNull();
+            assertThat(phases).doesNotContain(metrics);
+            phases.add(metrics);
             return RunOutcomes.warmupTwin(metrics, scenario, true, null, false);
         });
         double seconds = (System.nanoTime() - started) / 1e9;
-        // Every request the warm-up sent had its answer, from its own local server (the scenario's targets are down).
-        for (LiveFigures.Target target : warmed.get().live().targets()) {
-            assertThat(target.completed()).as(target.target()).isPositive();
-            assertThat(target.errors()).as(target.target()).isZero();
+        assertThat(phases).hasSize(2);
+        // Every request each phase sent had its answer, from its own local server (the scenario's targets are down).
+        for (MetricsRecorder phase : phases) {
+            for (LiveFigures.Target target : phase.live().targets()) {
+                assertThat(target.completed()).as(target.target()).isPositive();
+                assertThat(target.errors()).as(target.target()).isZero();
+            }
         }
-        assertThat(seconds).as("bounded by FAST_MAX and the drain after it").isLessThan(
-                Warmup.FAST_MAX.toSeconds() + 10);
+        assertThat(seconds).as("bounded by FAST_MAX, the second phase and the drains after them").isLessThan(
+                Warmup.FAST_MAX.toSeconds() + Warmup.SECOND_PHASE.toSeconds() + 10);
+    }
+
+    /** A slow run warms up once, for {@link Warmup#DURATION}. */
+    @Test
+    void aSlowRunsWarmUpIsOnePhase() throws Exception {
+        Path file = dir.resolve("slow.yaml");
+        Files.writeString(file, """
+                name: slow
+                targets:
+                  baseline: {url: "http://127.0.0.1:9"}
+                  candidate: {url: "http://127.0.0.1:9"}
+                traffic:
+                  synth: {duration: 10s, rate: 100, requests: [{path: /v1/predict}]}
+                """);
+        Scenario scenario = ScenarioLoader.load(file).scenario();
+        List<MetricsRecorder> phases = new ArrayList<>();
+        Warmup.run(scenario, false, 100, metrics -> {
+            phases.add(metrics);
+            return RunOutcomes.warmupTwin(metrics, scenario, true, null, false);
+        });
+        assertThat(phases).hasSize(1);
+        assertThat(phases.get(0).live().targets()).allSatisfy(t -> assertThat(t.completed()).isPositive());
     }
 
     private static TrafficScan scan(long records, long spanMicros) {

@@ -18,7 +18,7 @@ import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.shadowgate.netty.Transport;
 import io.shadowgate.traffic.Header;
 import io.shadowgate.traffic.Request;
-import io.shadowgate.traffic.TrafficSource;
+import io.shadowgate.traffic.ListTraffic;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +139,7 @@ class RequestOnTheWireTest {
             ReplayOptions options = new ReplayOptions(Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 1, 1, false);
             try (Replayer replayer = Replayer.forEndpoints(targets, options, outcomes::add)) {
                 replayer.connect();
-                replayer.replay(source(requests));
+                replayer.replay(ListTraffic.of(requests));
             } finally {
                 server.close().sync();
             }
@@ -150,25 +149,6 @@ class RequestOnTheWireTest {
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
         }
-    }
-
-    private static TrafficSource source(List<Request> requests) {
-        Iterator<Request> it = requests.iterator();
-        return new TrafficSource() {
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public Request next() {
-                return it.next();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
     }
 
     /** Keeps each request as decoded and answers it with a 200. */

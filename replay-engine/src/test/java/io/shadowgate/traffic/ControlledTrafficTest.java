@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shadowgate.scenario.ReplayControls;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,25 +27,6 @@ class ControlledTrafficTest {
                 List.of(new Header("Cookie", "s=1"), new Header("Accept", "*/*")), new byte[0]);
     }
 
-    private static TrafficSource listSource() {
-        Iterator<Request> it = RECORDED.iterator();
-        return new TrafficSource() {
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public Request next() {
-                return it.next();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-    }
-
     private static ReplayControls controls(Duration from, Duration to, Set<String> methods, List<Pattern> allow,
                                            List<Pattern> deny, double speed, Duration maxGap, Double rate, int loop) {
         return new ReplayControls(from, to, methods, allow, deny, speed, maxGap, rate, loop, List.of(), Map.of(), Set.of());
@@ -64,7 +44,7 @@ class ControlledTrafficTest {
 
     @Test
     void noControlsReplaysAsRecorded() {
-        ControlledTraffic t = new ControlledTraffic(ControlledTrafficTest::listSource, ReplayControls.NONE, true);
+        ControlledTraffic t = new ControlledTraffic(() -> ListTraffic.of(RECORDED), ReplayControls.NONE, true);
         List<Request> out = run(t);
 
         assertThat(offsets(out)).containsExactly(0L, 1_000_000L, 2_000_000L, 10_000_000L, 11_000_000L);
@@ -74,22 +54,22 @@ class ControlledTrafficTest {
     @Test
     void timingControls() {
         // Twice as fast: every offset halves.
-        assertThat(offsets(run(new ControlledTraffic(ControlledTrafficTest::listSource,
+        assertThat(offsets(run(new ControlledTraffic(() -> ListTraffic.of(RECORDED),
                 controls(null, null, Set.of(), List.of(), List.of(), 2.0, null, null, 1), true))))
                 .containsExactly(0L, 500_000L, 1_000_000L, 5_000_000L, 5_500_000L);
         // Idle gaps capped at 1 s: the 8 s pause before the fourth request becomes 1 s.
-        assertThat(offsets(run(new ControlledTraffic(ControlledTrafficTest::listSource,
+        assertThat(offsets(run(new ControlledTraffic(() -> ListTraffic.of(RECORDED),
                 controls(null, null, Set.of(), List.of(), List.of(), 1.0, Duration.ofSeconds(1), null, 1), true))))
                 .containsExactly(0L, 1_000_000L, 2_000_000L, 3_000_000L, 4_000_000L);
         // A fixed rate of 4/s replaces the recorded timing altogether.
-        assertThat(offsets(run(new ControlledTraffic(ControlledTrafficTest::listSource,
+        assertThat(offsets(run(new ControlledTraffic(() -> ListTraffic.of(RECORDED),
                 controls(null, null, Set.of(), List.of(), List.of(), 1.0, null, 4.0, 1), true))))
                 .containsExactly(0L, 250_000L, 500_000L, 750_000L, 1_000_000L);
     }
 
     @Test
     void aWindowKeepsItsPartAndOffsetsCountFromItsStart() {
-        ControlledTraffic t = new ControlledTraffic(ControlledTrafficTest::listSource,
+        ControlledTraffic t = new ControlledTraffic(() -> ListTraffic.of(RECORDED),
                 controls(Duration.ofSeconds(1), Duration.ofSeconds(10), Set.of(), List.of(), List.of(), 1.0, null, null, 1), true);
         List<Request> out = run(t);
 
@@ -101,7 +81,7 @@ class ControlledTrafficTest {
 
     @Test
     void filtersAndTheSideEffectGuardAreCountedApart() {
-        ControlledTraffic t = new ControlledTraffic(ControlledTrafficTest::listSource,
+        ControlledTraffic t = new ControlledTraffic(() -> ListTraffic.of(RECORDED),
                 controls(null, null, Set.of("GET", "POST", "PUT"), List.of(), List.of(Pattern.compile("^/admin")), 1.0, null, null, 1),
                 false);
         List<Request> out = run(t);
@@ -114,7 +94,7 @@ class ControlledTrafficTest {
 
     @Test
     void loopsFollowEachOtherAndIdsKeepCounting() {
-        ControlledTraffic t = new ControlledTraffic(ControlledTrafficTest::listSource,
+        ControlledTraffic t = new ControlledTraffic(() -> ListTraffic.of(RECORDED),
                 controls(null, Duration.ofSeconds(3), Set.of(), List.of(), List.of(), 1.0, null, null, 3), true);
         List<Request> out = run(t);
 
@@ -130,7 +110,7 @@ class ControlledTrafficTest {
         ReplayControls rewrite = new ReplayControls(null, null, Set.of(), List.of(), List.of(), 1.0, null, null, 1,
                 List.of(new ReplayControls.PathRewrite(Pattern.compile("^/a"), "/v2/a")), Map.of("X-Replay", "shadowgate"),
                 Set.of("cookie"));
-        List<Request> out = run(new ControlledTraffic(ControlledTrafficTest::listSource, rewrite, true));
+        List<Request> out = run(new ControlledTraffic(() -> ListTraffic.of(RECORDED), rewrite, true));
 
         assertThat(out.get(0).path()).isEqualTo("/v2/a");
         assertThat(out.get(0).endpoint()).isEqualTo("GET /v2/a");

@@ -33,25 +33,11 @@ class WarmupTest {
      */
     @Test
     void aFastRunsWarmUpEndsByItselfAndKeepsItsOutcomesToItself() throws Exception {
-        Path file = dir.resolve("fast.yaml");
-        Files.writeString(file, """
-                name: fast
-                targets:
-                  baseline: {url: "http://127.0.0.1:9"}
-                  candidate: {url: "http://127.0.0.1:9"}
-                traffic:
-                  synth: {duration: 10s, rate: 50000, requests: [{path: /v1/predict}]}
-                """);
-        Scenario scenario = ScenarioLoader.load(file).scenario();
-        List<MetricsRecorder> phases = new ArrayList<>();
         long started = System.nanoTime();
-        Warmup.run(scenario, false, 50_000, metrics -> {
-            assertThat(phases).doesNotContain(metrics);
-            phases.add(metrics);
-            return RunOutcomes.warmupTwin(metrics, scenario, true, null, false);
-        });
+        List<MetricsRecorder> phases = warmUp(50_000);
         double seconds = (System.nanoTime() - started) / 1e9;
-        assertThat(phases).hasSize(2);
+
+        assertThat(phases).hasSize(2).doesNotHaveDuplicates();
         // Every request each phase sent had its answer, from its own local server (the scenario's targets are down).
         for (MetricsRecorder phase : phases) {
             for (LiveFigures.Target target : phase.live().targets()) {
@@ -66,23 +52,30 @@ class WarmupTest {
     /** A slow run warms up once, for {@link Warmup#DURATION}. */
     @Test
     void aSlowRunsWarmUpIsOnePhase() throws Exception {
-        Path file = dir.resolve("slow.yaml");
+        List<MetricsRecorder> phases = warmUp(100);
+
+        assertThat(phases).hasSize(1);
+        assertThat(phases.get(0).live().targets()).allSatisfy(t -> assertThat(t.completed()).isPositive());
+    }
+
+    /** Warms up for a synthesized run at {@code rate} requests/s to unreachable targets; the recorder of each phase. */
+    private List<MetricsRecorder> warmUp(int rate) throws Exception {
+        Path file = dir.resolve("warm-" + rate + ".yaml");
         Files.writeString(file, """
-                name: slow
+                name: warm
                 targets:
                   baseline: {url: "http://127.0.0.1:9"}
                   candidate: {url: "http://127.0.0.1:9"}
                 traffic:
-                  synth: {duration: 10s, rate: 100, requests: [{path: /v1/predict}]}
-                """);
+                  synth: {duration: 10s, rate: %d, requests: [{path: /v1/predict}]}
+                """.formatted(rate));
         Scenario scenario = ScenarioLoader.load(file).scenario();
         List<MetricsRecorder> phases = new ArrayList<>();
-        Warmup.run(scenario, false, 100, metrics -> {
+        Warmup.run(scenario, false, rate, metrics -> {
             phases.add(metrics);
             return RunOutcomes.warmupTwin(metrics, scenario, true, null, false);
         });
-        assertThat(phases).hasSize(1);
-        assertThat(phases.get(0).live().targets()).allSatisfy(t -> assertThat(t.completed()).isPositive());
+        return phases;
     }
 
     private static TrafficScan scan(long records, long spanMicros) {

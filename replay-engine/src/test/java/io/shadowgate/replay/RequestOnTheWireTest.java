@@ -86,8 +86,8 @@ class RequestOnTheWireTest {
     }
 
     /**
-     * A header name with a space and a value that would start a header of its own cannot be
-     * sent as they are: those requests end as connection errors, nothing of them reaches the
+     * A header name with a space, a value that would start a header of its own and a path with
+     * spaces cannot be sent as they are: those requests end as connection errors, nothing of them reaches the
      * target, and the requests around them go out on the same connection.
      */
     @Test
@@ -97,7 +97,8 @@ class RequestOnTheWireTest {
                 new Request(1, 20_000, "get", "GET", "/bad-name", List.of(new Header("Bad Name", "x")), new byte[0]),
                 new Request(2, 40_000, "get", "GET", "/bad-value", List.of(new Header("X-Note", "a\r\nInjected: 1")),
                         new byte[0]),
-                new Request(3, 60_000, "get", "GET", "/last", List.of(), new byte[0]));
+                new Request(3, 60_000, "get", "GET", "/a path with spaces", List.of(), new byte[0]),
+                new Request(4, 80_000, "get", "GET", "/last", List.of(), new byte[0]));
 
         Run run = replay(requests, List.of(), null);
 
@@ -105,7 +106,8 @@ class RequestOnTheWireTest {
                 tuple(0L, OutcomeKind.RESPONSE),
                 tuple(1L, OutcomeKind.CONNECTION_ERROR),
                 tuple(2L, OutcomeKind.CONNECTION_ERROR),
-                tuple(3L, OutcomeKind.RESPONSE));
+                tuple(3L, OutcomeKind.CONNECTION_ERROR),
+                tuple(4L, OutcomeKind.RESPONSE));
         assertThat(run.received()).extracting(Received::uri).containsExactly("/first", "/last");
         assertThat(run.received()).allSatisfy(r -> assertThat(r.headers()).extracting(Map.Entry::getKey)
                 .noneMatch(name -> name.equalsIgnoreCase("injected")));

@@ -32,6 +32,18 @@ public final class PairReservoir {
         this.seed = seed;
     }
 
+    /** A reservoir in this one's state, to go on from here on its own. */
+    PairReservoir copy() {
+        PairReservoir copy = new PairReservoir(capacity, seed);
+        copy.hashes = hashes.clone();
+        copy.ids = ids.clone();
+        copy.baseline = baseline.clone();
+        copy.candidate = candidate.clone();
+        copy.size = size;
+        copy.seen = seen;
+        return copy;
+    }
+
     /** Offers the pair of request {@code id}; each id at most once. */
     public void add(long id, double b, double c) {
         seen++;

@@ -20,7 +20,8 @@ import java.util.List;
  * Requests as one target gets them, for Netty's encoder: the target's Host first, unless one
  * of its headers is a Host; the request's own headers but those set here; the target's headers
  * (the last of each name; none that the replayer sets itself); the request id; the body's
- * length. Expect is never sent: nothing here waits for an interim answer.
+ * length, unless the body is empty and the method gives it no meaning. Expect is never sent:
+ * nothing here waits for an interim answer.
  *
  * <p>The headers are a flat name/value array (Netty's {@link ReadOnlyHttpHeaders}), built,
  * encoded and dropped once per request: a hash map of them, validated header by header, cost
@@ -99,12 +100,24 @@ public final class TargetRequests {
         k += targetPairs.length;
         pairs[k++] = REQUEST_ID;
         pairs[k++] = Long.toString(request.id());
-        pairs[k++] = HttpHeaderNames.CONTENT_LENGTH;
-        pairs[k++] = Integer.toString(request.body().length);
+        if (request.body().length > 0 || takesContent(request.method())) {
+            pairs[k++] = HttpHeaderNames.CONTENT_LENGTH;
+            pairs[k++] = Integer.toString(request.body().length);
+        }
         return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(request.method()), request.path(),
                 Unpooled.wrappedBuffer(request.body()),
                 new ReadOnlyHttpHeaders(false, k == pairs.length ? pairs : Arrays.copyOf(pairs, k)),
                 EmptyHttpHeaders.INSTANCE);
+    }
+
+    /**
+     * Whether {@code method} gives a request's content a meaning, so that an empty one is still
+     * announced: RFC 9110 8.6 asks a client not to send Content-Length with no content on the
+     * others (GET, HEAD, DELETE, OPTIONS, TRACE), as the captured client did not.
+     */
+    private static boolean takesContent(String method) {
+        return !(method.equals("GET") || method.equals("HEAD") || method.equals("DELETE")
+                || method.equals("OPTIONS") || method.equals("TRACE"));
     }
 
     /** Whether a request's header of this name gives way to the target's or to the replayer's. */

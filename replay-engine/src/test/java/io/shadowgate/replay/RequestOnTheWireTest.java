@@ -12,9 +12,11 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.shadowgate.netty.Transport;
 import io.shadowgate.traffic.Header;
 import io.shadowgate.traffic.Request;
@@ -75,6 +77,41 @@ class RequestOnTheWireTest {
                 tuple("content-length", "7"));
     }
 
+    /**
+     * RFC 9110 8.6: no Content-Length on a request without content whose method gives content
+     * no meaning (a captured GET has none); a POST or PUT says its empty body is empty; a GET
+     * that does carry a body (some search APIs) says how long it is.
+     */
+    @Test
+    void contentLengthIsSentWhenTheMethodTakesContentOrThereIsSome() throws Exception {
+        List<Request> requests = List.of(
+                new Request(0, 0, "get", "GET", "/get", List.of(new Header("Content-Length", "0")), new byte[0]),
+                new Request(1, 1_000, "delete", "DELETE", "/delete", List.of(), new byte[0]),
+                new Request(2, 2_000, "options", "OPTIONS", "/options", List.of(), new byte[0]),
+                new Request(3, 3_000, "post", "POST", "/post", List.of(), new byte[0]),
+                new Request(4, 4_000, "put", "PUT", "/put", List.of(), new byte[0]),
+                new Request(5, 5_000, "search", "GET", "/search", List.of(),
+                        "{\"q\":1}".getBytes(StandardCharsets.UTF_8)));
+
+        Run run = replay(requests, List.of(), null);
+
+        assertThat(run.outcomes()).extracting(Outcome::kind).containsOnly(OutcomeKind.RESPONSE).hasSize(6);
+        assertThat(run.received()).extracting(Received::uri, r -> contentLength(r.headers())).containsExactly(
+                tuple("/get", null),
+                tuple("/delete", null),
+                tuple("/options", null),
+                tuple("/post", "0"),
+                tuple("/put", "0"),
+                tuple("/search", "7"));
+    }
+
+    private static String contentLength(List<Map.Entry<String, String>> headers) {
+        List<String> values = headers.stream().filter(e -> e.getKey().equalsIgnoreCase("content-length"))
+                .map(Map.Entry::getValue).toList();
+        assertThat(values).as("Content-Length headers").hasSizeLessThanOrEqualTo(1);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
     @Test
     void aTargetsHostHeaderReplacesTheAddress() throws Exception {
         Request request = new Request(0, 0, "get", "GET", "/", List.of(), new byte[0]);
@@ -130,8 +167,7 @@ class RequestOnTheWireTest {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             connections.incrementAndGet();
-                            ch.pipeline().addLast(new HttpRequestDecoder(), new HttpObjectAggregator(1 << 20),
-                                    new Recorder(received));
+                            ch.pipeline().addLast(new HttpRequestDecoder(), new Recorder(received));
                         }
                     })
                     .bind("127.0.0.1", 0).sync().channel();
@@ -154,19 +190,35 @@ class RequestOnTheWireTest {
     }
 
     /** Keeps each request as decoded and answers it with a 200. */
-    private static final class Recorder extends SimpleChannelInboundHandler<FullHttpRequest> {
+    /**
+     * Records each request as its parts arrive, without an aggregator: Netty's aggregator adds
+     * the Content-Length a request did not send.
+     */
+    private static final class Recorder extends SimpleChannelInboundHandler<HttpObject> {
         private final List<Received> received;
+        private HttpRequest head;
+        private final StringBuilder body = new StringBuilder();
 
         Recorder(List<Received> received) {
             this.received = received;
         }
 
         @Override
-        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-            received.add(new Received(request.method().name(), request.uri(),
-                    List.copyOf(request.headers().entries()), request.content().toString(StandardCharsets.UTF_8)));
-            ByteBuf answer = Unpooled.copiedBuffer("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", StandardCharsets.US_ASCII);
-            ctx.writeAndFlush(answer);
+        protected void channelRead0(ChannelHandlerContext ctx, HttpObject part) {
+            if (part instanceof HttpRequest request) {
+                head = request;
+                body.setLength(0);
+            }
+            if (part instanceof HttpContent content) {
+                body.append(content.content().toString(StandardCharsets.UTF_8));
+            }
+            if (part instanceof LastHttpContent) {
+                received.add(new Received(head.method().name(), head.uri(), List.copyOf(head.headers().entries()),
+                        body.toString()));
+                ByteBuf answer = Unpooled.copiedBuffer("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok",
+                        StandardCharsets.US_ASCII);
+                ctx.writeAndFlush(answer);
+            }
         }
     }
 }

@@ -11,6 +11,9 @@
 #      alternating order; achieved rate, lateness p99 / p99.9, the candidate's latency from the
 #      intended start next to its service time, each against the issue's bound;
 #   3. one table of the medians and ratios.
+# Beside each throughput run it prints how busy nginx's worker was (CPU seconds per second, from
+# /proc) and its CPU per request, and wrk's own CPU per request: a run that keeps nginx about
+# 100 % busy has found nginx's ceiling, not its own.
 #
 #   bench/wrk-compare.sh                       # 3 alternating runs of 15 s, 64 connections; fidelity 3 x 10 s
 #   RUNS=5 SECONDS_PER_RUN=8 CONNECTIONS=64 RATE=90000 SKIP_BUILD=1 bench/wrk-compare.sh
@@ -71,6 +74,19 @@ cleanup() {
 }
 trap cleanup EXIT
 nginx_target_start "$work/nginx" "$port" || exit 69
+nginx_workers=""
+for _ in $(seq 20); do
+  nginx_workers=$(pgrep -P "$NGINX_PID" || true)
+  [[ -n "$nginx_workers" ]] && break
+  sleep 0.1
+done
+clock_ticks=$(getconf CLK_TCK)
+# CPU ticks nginx's workers have used so far (user + system).
+nginx_ticks() {
+  local total=0 w
+  for w in $nginx_workers; do total=$((total + $(awk '{print $14 + $15}' "/proc/$w/stat"))); done
+  echo "$total"
+}
 
 cat > "$work/saturate.yaml" <<YAML
 name: wrk-compare
@@ -106,26 +122,40 @@ first, last = starts[0], max(b[0] for b in buckets.values())
 total = sum(t["counts"]["status2xx"] for t in d["targets"])
 steady = [s for s in starts if s >= first + skip]
 steady_rate = sum(buckets[s][1] for s in steady) / ((last - steady[0]) / 1000.0) if steady else 0
-print(round(total / ((last - first) / 1000.0)), round(steady_rate))
+print(round(total / ((last - first) / 1000.0)), round(steady_rate), total, (last - first) / 1000.0)
 PY
 }
 
 echo "== machine: nproc $(nproc), $(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(java -version 2>&1 | head -1)"
 echo "== $(wrk --version 2>&1 | head -1); $(nginx -v 2>&1); $runs alternating runs of ${seconds} s, $connections connections"
-echo "| run | wrk -t1 req/s | wrk -t2 req/s | shadowgate req/s delivered (both targets), whole run | after the first ${STEADY_AFTER:-2} s | ratio to the better wrk, whole / after |"
-echo "|---|---|---|---|---|---|"
-wrk1_all=(); wrk2_all=(); ours_all=(); steady_all=()
-wrk_rate() {
-  wrk -t"$1" -c"$connections" -d"${seconds}s" "http://127.0.0.1:$port/v1/predict" | awk '/Requests\/sec/ {print int($2)}'
+echo "| run | wrk -t1 req/s | wrk -t2 req/s | shadowgate req/s delivered (both targets), whole run | after the first ${STEADY_AFTER:-2} s | ratio to the better wrk, whole / after | nginx busy, wrk -t1 / shadowgate | nginx µs CPU a request, wrk -t1 / shadowgate | wrk -t1 µs CPU a request |"
+echo "|---|---|---|---|---|---|---|---|---|"
+wrk1_all=(); wrk2_all=(); ours_all=(); steady_all=(); busy_w_all=(); busy_o_all=(); per_w_all=(); per_o_all=(); wrk_cpu_all=()
+# Runs wrk with $1 threads; prints its requests/s, nginx's busy share, nginx's and wrk's µs of CPU a request.
+wrk_run() {
+  local before after out
+  before=$(nginx_ticks)
+  out=$( { TIMEFORMAT='cpu %U %S'; time wrk -t"$1" -c"$connections" -d"${seconds}s" "http://127.0.0.1:$port/v1/predict"; } 2>&1 )
+  after=$(nginx_ticks)
+  awk -v ticks=$((after - before)) -v hz="$clock_ticks" -v secs="$seconds" '
+    /Requests\/sec/ {rate = int($2)}
+    / requests in / {n = $1}
+    /^cpu / {cpu = $2 + $3}
+    END {printf "%d %.2f %.2f %.2f\n", rate, ticks / hz / secs, ticks / hz / n * 1e6, cpu / n * 1e6}' <<<"$out"
 }
 for run in $(seq "$runs"); do
-  w1=$(wrk_rate 1)
+  read -r w1 busy_w per_w wrk_cpu < <(wrk_run 1)
+  before=$(nginx_ticks)
   java -jar "$jar" run "$work/saturate.yaml" --out "$work/run-$run" --quiet --window 0 >/dev/null 2>"$work/run-$run.err" || true
-  read -r o st < <(delivered "$work/run-$run/verdict.json")
-  w2=$(wrk_rate 2)
+  after=$(nginx_ticks)
+  read -r o st total span < <(delivered "$work/run-$run/verdict.json")
+  # Warm-up traffic goes to a simulated server: nginx only serves the measured run.
+  read -r busy_o per_o < <(python3 -c "t = ($after - $before) / $clock_ticks; print(f'{t / $span:.2f} {t / $total * 1e6:.2f}')")
+  read -r w2 _ < <(wrk_run 2)
   wrk1_all+=("$w1"); wrk2_all+=("$w2"); ours_all+=("$o"); steady_all+=("$st")
+  busy_w_all+=("$busy_w"); busy_o_all+=("$busy_o"); per_w_all+=("$per_w"); per_o_all+=("$per_o"); wrk_cpu_all+=("$wrk_cpu")
   best=$(( w1 > w2 ? w1 : w2 ))
-  echo "| $run | $w1 | $w2 | $o | $st | $(python3 -c "print(f'{$o/$best:.2f} / {$st/$best:.2f}')") |"
+  echo "| $run | $w1 | $w2 | $o | $st | $(python3 -c "print(f'{$o/$best:.2f} / {$st/$best:.2f}')") | $busy_w / $busy_o | $per_w / $per_o | $wrk_cpu |"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 mw1=$(median "${wrk1_all[@]}"); mw2=$(median "${wrk2_all[@]}"); mo=$(median "${ours_all[@]}"); ms=$(median "${steady_all[@]}")
@@ -134,7 +164,7 @@ wrk_threads=$(python3 -c "print('-t1' if $mw1 >= $mw2 else '-t2')")
 ratio=$(python3 -c "print(f'{$mo/$mw:.2f}')")
 ratio2=$(python3 -c "print(f'{$mo/min($mw1, $mw2):.2f}')")
 ratio_steady=$(python3 -c "print(f'{$ms/$mw:.2f}')")
-echo "| median | $mw1 | $mw2 | $mo | $ms | $ratio / $ratio_steady (to wrk $wrk_threads; whole run $ratio2 to the other) |"
+echo "| median | $mw1 | $mw2 | $mo | $ms | $ratio / $ratio_steady (to wrk $wrk_threads; whole run $ratio2 to the other) | $(median "${busy_w_all[@]}") / $(median "${busy_o_all[@]}") | $(median "${per_w_all[@]}") / $(median "${per_o_all[@]}") | $(median "${wrk_cpu_all[@]}") |"
 if python3 -c "import sys; sys.exit(0 if $mo > 1.9 * $rate else 1)"; then
   echo "wrk-compare: Shadowgate delivered about all it was offered ($((2 * rate))/s): not saturated, raise RATE" >&2
 fi

@@ -130,7 +130,7 @@ echo "== machine: nproc $(nproc), $(grep -m1 '^model name' /proc/cpuinfo | cut -
 echo "== $(wrk --version 2>&1 | head -1); $(nginx -v 2>&1); $runs alternating runs of ${seconds} s, $connections connections"
 echo "| run | wrk -t1 req/s | wrk -t2 req/s | shadowgate req/s delivered (both targets), whole run | after the first ${STEADY_AFTER:-2} s | ratio to the better wrk, whole / after | nginx busy, wrk -t1 / shadowgate | nginx µs CPU a request, wrk -t1 / shadowgate | wrk -t1 µs CPU a request |"
 echo "|---|---|---|---|---|---|---|---|---|"
-wrk1_all=(); wrk2_all=(); ours_all=(); steady_all=(); busy_w_all=(); busy_o_all=(); per_w_all=(); per_o_all=(); wrk_cpu_all=()
+wrk1_all=(); wrk2_all=(); ours_all=(); steady_all=(); busy_w_all=(); busy_o_all=(); per_w_all=(); per_o_all=(); wrk_cpu_all=(); run_ratio_all=()
 # Runs wrk with $1 threads; prints its requests/s, nginx's busy share, nginx's and wrk's µs of CPU a request.
 wrk_run() {
   local before after out
@@ -155,6 +155,7 @@ for run in $(seq "$runs"); do
   wrk1_all+=("$w1"); wrk2_all+=("$w2"); ours_all+=("$o"); steady_all+=("$st")
   busy_w_all+=("$busy_w"); busy_o_all+=("$busy_o"); per_w_all+=("$per_w"); per_o_all+=("$per_o"); wrk_cpu_all+=("$wrk_cpu")
   best=$(( w1 > w2 ? w1 : w2 ))
+  run_ratio_all+=("$(python3 -c "print(f'{$o/$best:.3f}')")")
   echo "| $run | $w1 | $w2 | $o | $st | $(python3 -c "print(f'{$o/$best:.2f} / {$st/$best:.2f}')") | $busy_w / $busy_o | $per_w / $per_o | $wrk_cpu |"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
@@ -186,6 +187,8 @@ echo "| measure | wrk | shadowgate | ratio or bound |"
 echo "|---|---|---|---|"
 echo "| requests/s at saturation, $connections connections, whole run | $mw (wrk $wrk_threads) | $mo | $ratio (target >= 1) |"
 echo "| the same after the first ${STEADY_AFTER:-2} s | $mw (wrk $wrk_threads) | $ms | $ratio_steady (target >= 1) |"
+echo "| median of each run's own ratio, whole run (wrk beside it: less of the machine's drift) | | | $(median "${run_ratio_all[@]}") |"
+echo "| nginx busy (CPU s per s) / its µs CPU a request | $(median "${busy_w_all[@]}") / $(median "${per_w_all[@]}") (wrk -t1) | $(median "${busy_o_all[@]}") / $(median "${per_o_all[@]}") | |"
 python3 - "$work/sweep.txt" <<'PY'
 import sys
 lines = open(sys.argv[1]).read().splitlines()

@@ -189,10 +189,9 @@ class RequestOnTheWireTest {
         }
     }
 
-    /** Keeps each request as decoded and answers it with a 200. */
     /**
-     * Records each request as its parts arrive, without an aggregator: Netty's aggregator adds
-     * the Content-Length a request did not send.
+     * Keeps each request as decoded and answers it with a 200. It reads the parts itself, without
+     * an aggregator: Netty's aggregator adds the Content-Length a request did not send.
      */
     private static final class Recorder extends SimpleChannelInboundHandler<HttpObject> {
         private final List<Received> received;

@@ -12,8 +12,8 @@
 #      intended start next to its service time, each against the issue's bound;
 #   3. one table of the medians and ratios.
 # Beside each throughput run it prints how busy nginx's worker was (CPU seconds per second, from
-# /proc) and its CPU per request, and wrk's own CPU per request: a run that keeps nginx about
-# 100 % busy has found nginx's ceiling, not its own.
+# /proc) and its CPU per request, and the client's: wrk's whole process, Shadowgate's event
+# loop thread. A run that keeps nginx about 100 % busy has found nginx's ceiling, not its own.
 #
 #   bench/wrk-compare.sh                       # 3 alternating runs of 15 s, 64 connections; fidelity 3 x 10 s
 #   RUNS=5 SECONDS_PER_RUN=8 CONNECTIONS=64 RATE=90000 SKIP_BUILD=1 bench/wrk-compare.sh
@@ -128,9 +128,28 @@ PY
 
 echo "== machine: nproc $(nproc), $(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(java -version 2>&1 | head -1)"
 echo "== $(wrk --version 2>&1 | head -1); $(nginx -v 2>&1); $runs alternating runs of ${seconds} s, $connections connections"
-echo "| run | wrk -t1 req/s | wrk -t2 req/s | shadowgate req/s delivered (both targets), whole run | after the first ${STEADY_AFTER:-2} s | ratio to the better wrk, whole / after | nginx busy, wrk -t1 / shadowgate | nginx µs CPU a request, wrk -t1 / shadowgate | wrk -t1 µs CPU a request |"
+echo "| run | wrk -t1 req/s | wrk -t2 req/s | shadowgate req/s delivered (both targets), whole run | after the first ${STEADY_AFTER:-2} s | ratio to the better wrk, whole / after | nginx busy, wrk -t1 / shadowgate | nginx µs CPU a request, wrk -t1 / shadowgate | client µs CPU a request: wrk -t1 / shadowgate's event loop |"
 echo "|---|---|---|---|---|---|---|---|---|"
-wrk1_all=(); wrk2_all=(); ours_all=(); steady_all=(); busy_w_all=(); busy_o_all=(); per_w_all=(); per_o_all=(); wrk_cpu_all=(); run_ratio_all=()
+wrk1_all=(); wrk2_all=(); ours_all=(); steady_all=(); busy_w_all=(); busy_o_all=(); per_w_all=(); per_o_all=(); wrk_cpu_all=(); loop_cpu_all=(); run_ratio_all=()
+# Prints the CPU ticks of the busiest client event loop thread of the JVM $1 once it has ended,
+# polled from /proc: the run's own loop (the warm-up's are shorter-lived), so its CPU a request.
+loop_ticks() {
+  python3 - "$1" <<'PY'
+import glob, os, sys, time
+pid, seen = sys.argv[1], {}
+while os.path.exists(f"/proc/{pid}/task"):
+    for task in glob.glob(f"/proc/{pid}/task/*"):
+        try:
+            if open(task + "/comm").read().startswith("shadowgate-clie"):
+                stat = open(task + "/stat").read()
+                fields = stat[stat.rindex(")") + 2:].split()
+                seen[task] = int(fields[11]) + int(fields[12])
+        except OSError:
+            pass
+    time.sleep(0.2)
+print(max(seen.values(), default=0))
+PY
+}
 # Runs wrk with $1 threads; prints its requests/s, nginx's busy share, nginx's and wrk's µs of CPU a request.
 wrk_run() {
   local before after out
@@ -146,17 +165,23 @@ wrk_run() {
 for run in $(seq "$runs"); do
   read -r w1 busy_w per_w wrk_cpu < <(wrk_run 1)
   before=$(nginx_ticks)
-  java -jar "$jar" run "$work/saturate.yaml" --out "$work/run-$run" --quiet --window 0 >/dev/null 2>"$work/run-$run.err" || true
+  java -jar "$jar" run "$work/saturate.yaml" --out "$work/run-$run" --quiet --window 0 >/dev/null 2>"$work/run-$run.err" &
+  java_pid=$!
+  loop_ticks "$java_pid" > "$work/run-$run.loop" &
+  sampler_pid=$!
+  wait "$java_pid" || true
+  wait "$sampler_pid" || true
   after=$(nginx_ticks)
   read -r o st total span < <(delivered "$work/run-$run/verdict.json")
   # Warm-up traffic goes to a simulated server: nginx only serves the measured run.
-  read -r busy_o per_o < <(python3 -c "t = ($after - $before) / $clock_ticks; print(f'{t / $span:.2f} {t / $total * 1e6:.2f}')")
+  loop=$(cat "$work/run-$run.loop" 2>/dev/null || true)
+  read -r busy_o per_o per_loop < <(python3 -c "t = ($after - $before) / $clock_ticks; print(f'{t / $span:.2f} {t / $total * 1e6:.2f} {${loop:-0} / $clock_ticks / $total * 1e6:.2f}')")
   read -r w2 _ < <(wrk_run 2)
   wrk1_all+=("$w1"); wrk2_all+=("$w2"); ours_all+=("$o"); steady_all+=("$st")
-  busy_w_all+=("$busy_w"); busy_o_all+=("$busy_o"); per_w_all+=("$per_w"); per_o_all+=("$per_o"); wrk_cpu_all+=("$wrk_cpu")
+  busy_w_all+=("$busy_w"); busy_o_all+=("$busy_o"); per_w_all+=("$per_w"); per_o_all+=("$per_o"); wrk_cpu_all+=("$wrk_cpu"); loop_cpu_all+=("$per_loop")
   best=$(( w1 > w2 ? w1 : w2 ))
   run_ratio_all+=("$(python3 -c "print(f'{$o/$best:.3f}')")")
-  echo "| $run | $w1 | $w2 | $o | $st | $(python3 -c "print(f'{$o/$best:.2f} / {$st/$best:.2f}')") | $busy_w / $busy_o | $per_w / $per_o | $wrk_cpu |"
+  echo "| $run | $w1 | $w2 | $o | $st | $(python3 -c "print(f'{$o/$best:.2f} / {$st/$best:.2f}')") | $busy_w / $busy_o | $per_w / $per_o | $wrk_cpu / $per_loop |"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 mw1=$(median "${wrk1_all[@]}"); mw2=$(median "${wrk2_all[@]}"); mo=$(median "${ours_all[@]}"); ms=$(median "${steady_all[@]}")
@@ -165,7 +190,7 @@ wrk_threads=$(python3 -c "print('-t1' if $mw1 >= $mw2 else '-t2')")
 ratio=$(python3 -c "print(f'{$mo/$mw:.2f}')")
 ratio2=$(python3 -c "print(f'{$mo/min($mw1, $mw2):.2f}')")
 ratio_steady=$(python3 -c "print(f'{$ms/$mw:.2f}')")
-echo "| median | $mw1 | $mw2 | $mo | $ms | $ratio / $ratio_steady (to wrk $wrk_threads; whole run $ratio2 to the other) | $(median "${busy_w_all[@]}") / $(median "${busy_o_all[@]}") | $(median "${per_w_all[@]}") / $(median "${per_o_all[@]}") | $(median "${wrk_cpu_all[@]}") |"
+echo "| median | $mw1 | $mw2 | $mo | $ms | $ratio / $ratio_steady (to wrk $wrk_threads; whole run $ratio2 to the other) | $(median "${busy_w_all[@]}") / $(median "${busy_o_all[@]}") | $(median "${per_w_all[@]}") / $(median "${per_o_all[@]}") | $(median "${wrk_cpu_all[@]}") / $(median "${loop_cpu_all[@]}") |"
 if python3 -c "import sys; sys.exit(0 if $mo > 1.9 * $rate else 1)"; then
   echo "wrk-compare: Shadowgate delivered about all it was offered ($((2 * rate))/s): not saturated, raise RATE" >&2
 fi
@@ -188,6 +213,7 @@ echo "|---|---|---|---|"
 echo "| requests/s at saturation, $connections connections, whole run | $mw (wrk $wrk_threads) | $mo | $ratio (target >= 1) |"
 echo "| the same after the first ${STEADY_AFTER:-2} s | $mw (wrk $wrk_threads) | $ms | $ratio_steady (target >= 1) |"
 echo "| median of each run's own ratio, whole run (wrk beside it: less of the machine's drift) | | | $(median "${run_ratio_all[@]}") |"
+echo "| client µs CPU a request (shadowgate: its event loop) | $(median "${wrk_cpu_all[@]}") (wrk -t1) | $(median "${loop_cpu_all[@]}") | |"
 echo "| nginx busy (CPU s per s) / its µs CPU a request | $(median "${busy_w_all[@]}") / $(median "${per_w_all[@]}") (wrk -t1) | $(median "${busy_o_all[@]}") / $(median "${per_o_all[@]}") | |"
 python3 - "$work/sweep.txt" <<'PY'
 import sys

@@ -1,10 +1,10 @@
 package io.shadowgate.metrics;
 
+import io.netty.util.collection.LongObjectHashMap;
 import io.shadowgate.replay.Outcome;
 import io.shadowgate.replay.OutcomeSink;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Pairs the baseline's and the candidate's outcome of each request and keeps a bounded,
@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * endpoints and per endpoint: the pairs whose request ids hash smallest under the seed
  * ({@link PairReservoir}), so the sample does not depend on arrival order or on sharding. A request's
  * first outcome waits in a map until its second arrives, so memory is bounded by the requests
- * in flight plus the reservoir. Any thread may call {@link #accept}; the reservoir itself is
- * guarded by a short lock (one pair per request, far below the recorders' rate of contention).
+ * in flight plus the reservoir. Any thread may call {@link #accept}; one short lock guards the
+ * waiting outcomes and the reservoirs.
  */
 public final class PairedLatencyRecorder implements OutcomeSink {
 
@@ -21,7 +21,13 @@ public final class PairedLatencyRecorder implements OutcomeSink {
 
     private final String baseline;
     private final String candidate;
-    private final ConcurrentHashMap<Long, Outcome> waiting = new ConcurrentHashMap<>();
+    /**
+     * First outcomes waiting for their second, by request id; guarded by {@code this}. A
+     * primitive-keyed map under the one lock that also guards the reservoirs: a concurrent map
+     * of boxed ids cost a lock of its own, a node and a {@code Long} per outcome, and this class
+     * was the largest piece of Shadowgate's own code in the event loop's profile at saturation.
+     */
+    private final LongObjectHashMap<Outcome> waiting = new LongObjectHashMap<>();
     private final int capacity;
     private final long seed;
     private final PairListener listener;
@@ -55,24 +61,26 @@ public final class PairedLatencyRecorder implements OutcomeSink {
         if (!outcome.target().equals(baseline) && !outcome.target().equals(candidate)) {
             return;
         }
-        Outcome other = waiting.remove(outcome.requestId());
-        if (other == null) {
-            other = waiting.putIfAbsent(outcome.requestId(), outcome);
+        Outcome b;
+        Outcome c;
+        synchronized (this) {
+            Outcome other = waiting.remove(outcome.requestId());
             if (other == null) {
+                waiting.put(outcome.requestId(), outcome);
                 return;
             }
-            waiting.remove(outcome.requestId());
-        }
-        Outcome b = outcome.target().equals(baseline) ? outcome : other;
-        Outcome c = outcome.target().equals(baseline) ? other : outcome;
-        // Timeouts count at the time waited (censored), as in the latency histograms.
-        if (b.countsAsLatency() && c.countsAsLatency()) {
+            b = outcome.target().equals(baseline) ? outcome : other;
+            c = outcome.target().equals(baseline) ? other : outcome;
+            // Timeouts count at the time waited (censored), as in the latency histograms.
+            if (!b.countsAsLatency() || !c.countsAsLatency()) {
+                return;
+            }
             add(b.endpoint(), b.requestId(), b.latencyNanos() / 1_000.0, c.latencyNanos() / 1_000.0);
-            listener.pair(b, c);
         }
+        listener.pair(b, c);
     }
 
-    private synchronized void add(String endpoint, long id, double b, double c) {
+    private void add(String endpoint, long id, double b, double c) {
         if (soleEndpoint != null && !soleEndpoint.equals(endpoint)) {
             byEndpoint.put(soleEndpoint, all.copy());
             soleEndpoint = null;

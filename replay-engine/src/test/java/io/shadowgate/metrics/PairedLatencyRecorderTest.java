@@ -81,4 +81,40 @@ class PairedLatencyRecorderTest {
         assertSame(byEndpoint.get("embed"), apart.get("embed"));
         assertSame(recorder.sample(), all);
     }
+
+    /**
+     * Two event loops, one per target, each ending its side of the same requests in its own
+     * order: every request both answered is paired exactly once, one that failed on a side is
+     * not, and the sample is the one the pairs alone make.
+     */
+    @Test
+    void outcomesFromTwoThreadsPairEveryRequestOnce() throws Exception {
+        int requests = 20_000;
+        PairedLatencyRecorder recorder = new PairedLatencyRecorder("baseline", "candidate", CAPACITY, SEED);
+        PairReservoir expected = new PairReservoir(CAPACITY, SEED);
+        for (long id = 0; id < requests; id++) {
+            if (id % 10 != 0) {
+                expected.add(id, 1_000 + id % 97, (1_000 + id % 97) * 11 / 10);
+            }
+        }
+        Thread baseline = new Thread(() -> {
+            for (long id = 0; id < requests; id++) {
+                recorder.accept(outcome(id, "baseline", "predict", 1_000 + id % 97));
+            }
+        });
+        Thread candidate = new Thread(() -> {
+            for (long id = requests - 1; id >= 0; id--) {
+                recorder.accept(id % 10 == 0
+                        ? new Outcome(id, "candidate", "predict", OutcomeKind.CONNECTION_ERROR, 0, 0, 0, 1_000, ResponseContent.NONE)
+                        : outcome(id, "candidate", "predict", (1_000 + id % 97) * 11 / 10));
+            }
+        });
+        baseline.start();
+        candidate.start();
+        baseline.join();
+        candidate.join();
+
+        assertThat(recorder.sample().seen()).isEqualTo(requests - requests / 10);
+        assertSame(recorder.sample(), expected);
+    }
 }

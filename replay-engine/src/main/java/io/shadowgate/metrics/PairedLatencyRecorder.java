@@ -12,22 +12,27 @@ import java.util.TreeMap;
  * endpoints and per endpoint: the pairs whose request ids hash smallest under the seed
  * ({@link PairReservoir}), so the sample does not depend on arrival order or on sharding. A request's
  * first outcome waits in a map until its second arrives, so memory is bounded by the requests
- * in flight plus the reservoir. Any thread may call {@link #accept}; one short lock guards the
- * waiting outcomes and the reservoirs.
+ * in flight plus the reservoir. Any thread may call {@link #accept}; short locks guard the waiting
+ * outcomes (one per stripe of ids) and the reservoirs (one pair per request).
  */
 public final class PairedLatencyRecorder implements OutcomeSink {
 
     public static final int DEFAULT_CAPACITY = 100_000;
+    /** Stripes of the waiting outcomes, a power of two: consecutive ids fall in different ones. */
+    private static final int STRIPES = 64;
 
     private final String baseline;
     private final String candidate;
     /**
-     * First outcomes waiting for their second, by request id; guarded by {@code this}. A
-     * primitive-keyed map under the one lock that also guards the reservoirs: a concurrent map
-     * of boxed ids cost a lock of its own, a node and a {@code Long} per outcome, and this class
-     * was the largest piece of Shadowgate's own code in the event loop's profile at saturation.
+     * First outcomes waiting for their second, by request id, in stripes by the id's low bits,
+     * each guarded by itself. Primitive-keyed maps: a concurrent map of boxed ids cost a node and
+     * a {@code Long} per outcome besides its locks, and this class was the largest piece of
+     * Shadowgate's own code in the event loop at saturation. Striped, because one lock for every
+     * outcome made two event loops pairing at once wait on each other (OutcomePairingBenchmark:
+     * 500 ns a pair with two threads, against 190 with the concurrent map).
      */
-    private final LongObjectHashMap<Outcome> waiting = new LongObjectHashMap<>();
+    @SuppressWarnings("unchecked")
+    private final LongObjectHashMap<Outcome>[] waiting = new LongObjectHashMap[STRIPES];
     private final int capacity;
     private final long seed;
     private final PairListener listener;
@@ -54,6 +59,9 @@ public final class PairedLatencyRecorder implements OutcomeSink {
         this.capacity = capacity;
         this.seed = seed;
         this.all = new PairReservoir(capacity, seed);
+        for (int i = 0; i < STRIPES; i++) {
+            waiting[i] = new LongObjectHashMap<>();
+        }
     }
 
     @Override
@@ -61,26 +69,26 @@ public final class PairedLatencyRecorder implements OutcomeSink {
         if (!outcome.target().equals(baseline) && !outcome.target().equals(candidate)) {
             return;
         }
-        Outcome b;
-        Outcome c;
-        synchronized (this) {
-            Outcome other = waiting.remove(outcome.requestId());
+        long id = outcome.requestId();
+        LongObjectHashMap<Outcome> stripe = waiting[(int) id & (STRIPES - 1)];
+        Outcome other;
+        synchronized (stripe) {
+            other = stripe.remove(id);
             if (other == null) {
-                waiting.put(outcome.requestId(), outcome);
+                stripe.put(id, outcome);
                 return;
             }
-            b = outcome.target().equals(baseline) ? outcome : other;
-            c = outcome.target().equals(baseline) ? other : outcome;
-            // Timeouts count at the time waited (censored), as in the latency histograms.
-            if (!b.countsAsLatency() || !c.countsAsLatency()) {
-                return;
-            }
-            add(b.endpoint(), b.requestId(), b.latencyNanos() / 1_000.0, c.latencyNanos() / 1_000.0);
         }
-        listener.pair(b, c);
+        Outcome b = outcome.target().equals(baseline) ? outcome : other;
+        Outcome c = outcome.target().equals(baseline) ? other : outcome;
+        // Timeouts count at the time waited (censored), as in the latency histograms.
+        if (b.countsAsLatency() && c.countsAsLatency()) {
+            add(b.endpoint(), b.requestId(), b.latencyNanos() / 1_000.0, c.latencyNanos() / 1_000.0);
+            listener.pair(b, c);
+        }
     }
 
-    private void add(String endpoint, long id, double b, double c) {
+    private synchronized void add(String endpoint, long id, double b, double c) {
         if (soleEndpoint != null && !soleEndpoint.equals(endpoint)) {
             byEndpoint.put(soleEndpoint, all.copy());
             soleEndpoint = null;

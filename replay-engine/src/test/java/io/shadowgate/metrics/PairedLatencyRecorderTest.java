@@ -83,13 +83,14 @@ class PairedLatencyRecorderTest {
     }
 
     /**
-     * Two event loops, one per target, each ending its side of the same requests in its own
-     * order: every request both answered is paired exactly once, one that failed on a side is
-     * not, and the sample is the one the pairs alone make.
+     * Two event loops, one per target, ending their sides of the same requests at the same time,
+     * so that both often reach the same request at once: every request both answered is paired
+     * exactly once, one that failed on a side is not, and the sample is the one the pairs alone
+     * make.
      */
     @Test
     void outcomesFromTwoThreadsPairEveryRequestOnce() throws Exception {
-        int requests = 20_000;
+        int requests = 50_000;
         PairedLatencyRecorder recorder = new PairedLatencyRecorder("baseline", "candidate", CAPACITY, SEED);
         PairReservoir expected = new PairReservoir(CAPACITY, SEED);
         for (long id = 0; id < requests; id++) {
@@ -103,7 +104,7 @@ class PairedLatencyRecorderTest {
             }
         });
         Thread candidate = new Thread(() -> {
-            for (long id = requests - 1; id >= 0; id--) {
+            for (long id = 0; id < requests; id++) {
                 recorder.accept(id % 10 == 0
                         ? new Outcome(id, "candidate", "predict", OutcomeKind.CONNECTION_ERROR, 0, 0, 0, 1_000, ResponseContent.NONE)
                         : outcome(id, "candidate", "predict", (1_000 + id % 97) * 11 / 10));

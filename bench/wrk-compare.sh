@@ -8,8 +8,8 @@
 #      does ~50 % more than two: the reference is wrk at its best, not at its default), and the
 #      median of each run's own ratio with a 95 % interval that decides whether wrk is reached;
 #   2. timing fidelity: the rate sweep (io.shadowgate.bench.RateSweep --target nginx) at fixed
-#      paired rates (FIDELITY_RATES, 5,000 and 20,000 by default), FIDELITY_REPEATS passes in
-#      alternating order; achieved rate, lateness p99 / p99.9, the candidate's latency from the
+#      paired rates (FIDELITY_RATES, 5,000 and 20,000 by default), after a warm-up like the
+#      CLI's, FIDELITY_REPEATS passes in alternating order; achieved rate, lateness p99 / p99.9, the candidate's latency from the
 #      intended start next to its service time, each against the issue's bound;
 #   3. one table of the medians and ratios.
 # Beside each throughput run it prints how busy nginx's worker was (CPU seconds per second, from
@@ -238,9 +238,14 @@ echo
 echo "== timing fidelity: RateSweep against the same nginx, paired rates $fidelity_rates, $fidelity_repeats passes of ${fidelity_seconds} s"
 pids="$NGINX_PID"
 for child in $(pgrep -P "$NGINX_PID" || true); do pids="$pids,$child"; done
+# The sweep warms up as `shadowgate run` does before a run above 5,000 requests/s: at 20,000
+# requests/s (10,000 paired) for up to 6 s. With the sweep's own default (3 s at 2,000 paired/s)
+# the JIT was still at work in the first measured passes, which a run of the CLI never sees: at
+# 20,000 paired/s, lateness p99 0.949 and 0.764 ms (medians of 3, two invocations) against 0.486
+# and 0.251 with this warm-up (bench/README.md).
 java -cp "$bench_jar" io.shadowgate.bench.RateSweep --target "http://127.0.0.1:$port" --target-pids "$pids" \
   --rates "$fidelity_rates" --repeats "$fidelity_repeats" --seconds "$fidelity_seconds" --max-connections "$((connections / 2))" \
-  --budget-seconds 600 | tee "$work/sweep.txt"
+  --warmup-seconds 6 --warmup-rate 10000 --budget-seconds 600 | tee "$work/sweep.txt"
 
 echo
 echo "== summary (medians; bounds from issue #8)"

@@ -9,8 +9,9 @@
 #      median of each run's own ratio with a 95 % interval that decides whether wrk is reached;
 #   2. timing fidelity: the rate sweep (io.shadowgate.bench.RateSweep --target nginx) at fixed
 #      paired rates (FIDELITY_RATES, 5,000 and 20,000 by default), after a warm-up like the
-#      CLI's, FIDELITY_REPEATS passes in alternating order; achieved rate, lateness p99 / p99.9, the candidate's latency from the
-#      intended start next to its service time, each against the bound;
+#      CLI's, FIDELITY_REPEATS passes in alternating order; achieved rate, lateness p99 / p99.9,
+#      the candidate's latency from the intended start next to its service time, each against
+#      the bound;
 #   3. one table of the medians and ratios.
 # Beside each throughput run it prints how busy nginx's worker was (CPU seconds per second, from
 # /proc) and its CPU per request, and the client's: wrk's whole process, Shadowgate's event

@@ -42,6 +42,12 @@ compare="${COMPARE:-false}"
 fidelity_rates="${FIDELITY_RATES:-5000,20000}"
 fidelity_repeats="${FIDELITY_REPEATS:-3}"
 fidelity_seconds="${FIDELITY_SECONDS:-10}"
+for setting in RUNS:"$runs" SECONDS_PER_RUN:"$seconds" CONNECTIONS:"$connections" RATE:"$rate"; do
+  if ! [[ "${setting#*:}" =~ ^[1-9][0-9]*$ ]]; then
+    echo "wrk-compare: ${setting%%:*} must be a whole number of at least 1 (got '${setting#*:}')" >&2
+    exit 64
+  fi
+done
 
 need() { command -v "$1" >/dev/null 2>&1; }
 if ! need wrk || ! need nginx; then

@@ -60,6 +60,10 @@ final class ConnectionPool {
     private final ArrayDeque<Exchange> deadlines = new ArrayDeque<>();
     private ScheduledFuture<?> timer;
     private int open;
+    /** How this target's requests left (see {@link TargetSends}); event loop only, read through {@link #sends}. */
+    private long sent;
+    private long waited;
+    private long lastSentNanos = Long.MIN_VALUE;
 
     ConnectionPool(EventLoop loop, Transport transport, TargetEndpoint endpoint, int max, ReplayOptions options) {
         this.loop = loop;
@@ -100,7 +104,7 @@ final class ConnectionPool {
         }
         Channel channel = idle.pollFirst();
         if (channel != null) {
-            write(channel, exchange);
+            write(channel, exchange, false);
             return;
         }
         waiting.addLast(exchange);
@@ -148,7 +152,7 @@ final class ConnectionPool {
         }
         Exchange next = nextWaiting();
         if (next != null) {
-            write(channel, next);
+            write(channel, next, true);
         } else {
             idle.addFirst(channel);
         }
@@ -197,7 +201,8 @@ final class ConnectionPool {
         return null;
     }
 
-    private void write(Channel channel, Exchange exchange) {
+    /** @param waited whether {@code exchange} found no free connection when it was due and waited for this one */
+    private void write(Channel channel, Exchange exchange, boolean waited) {
         FullHttpRequest http;
         try {
             http = requests.toHttp(exchange.request);
@@ -209,7 +214,13 @@ final class ConnectionPool {
             return;
         }
         handler(channel).inFlight(exchange);
-        exchange.sentOn(channel, System.nanoTime());
+        long now = System.nanoTime();
+        exchange.sentOn(channel, now);
+        sent++;
+        if (waited) {
+            this.waited++;
+        }
+        lastSentNanos = now;
         // A failed write reaches ResponseHandler.exceptionCaught, which closes the connection;
         // the void promise spares a promise and a listener per request.
         channel.writeAndFlush(http, channel.voidPromise());
@@ -218,6 +229,14 @@ final class ConnectionPool {
     /** The handler of a connection this pool opened: the last in its pipeline (see the initializer). */
     private static ResponseHandler handler(Channel channel) {
         return (ResponseHandler) channel.pipeline().last();
+    }
+
+    /**
+     * How this target's requests left this loop, the last send counted from {@code startNanos}.
+     * Event loop only.
+     */
+    TargetSends sends(long startNanos) {
+        return new TargetSends(sent, waited, sent == 0 ? -1 : lastSentNanos - startNanos);
     }
 
     /** An exchange of this pool ended: the ended ones at the head of the deadline queue go. */

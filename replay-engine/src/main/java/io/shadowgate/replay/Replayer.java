@@ -160,6 +160,7 @@ public final class Replayer implements AutoCloseable {
                     (request, chosen) -> send(row, request, chosen, start), this::notSentByLoop));
         }
         schedules = List.copyOf(perLoop);
+        LoopCpu cpu = LoopCpu.start(loops);
         long[] notSent = {0};
         long lookahead = router == TargetRouter.ALL ? LOOKAHEAD_NANOS : 0;
         long dispatched = OpenLoopScheduler.run(source, start, lookahead, () -> stopped, this::dispatch,
@@ -173,7 +174,30 @@ public final class Replayer implements AutoCloseable {
             throw new IllegalStateException(accounting.open() + " exchanges never ended; outcome accounting is broken");
         }
         long neverSent = notSentByLoops.get();
-        return new ReplaySummary(dispatched + notSent[0], dispatched - neverSent, stopped, System.nanoTime() - start);
+        return new ReplaySummary(dispatched + notSent[0], dispatched - neverSent, stopped, System.nanoTime() - start,
+                cpu.busiest(), sends(start));
+    }
+
+    /** Per role, how its requests left every loop; asked of each loop on the loop. */
+    private Map<String, TargetSends> sends(long start) {
+        Map<String, TargetSends> byRole = new LinkedHashMap<>();
+        for (String role : roles) {
+            byRole.put(role, TargetSends.NONE);
+        }
+        for (int i = 0; i < loops.size(); i++) {
+            ConnectionPool[] row = pools.get(i);
+            TargetSends[] fromLoop = loops.get(i).submit(() -> {
+                TargetSends[] s = new TargetSends[row.length];
+                for (int t = 0; t < row.length; t++) {
+                    s[t] = row[t].sends(start);
+                }
+                return s;
+            }).syncUninterruptibly().getNow();
+            for (int t = 0; t < roles.length; t++) {
+                byRole.merge(roles[t], fromLoop[t], TargetSends::plus);
+            }
+        }
+        return byRole;
     }
 
     private boolean sendable(long dueNanos) {

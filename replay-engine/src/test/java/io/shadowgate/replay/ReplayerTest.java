@@ -124,6 +124,36 @@ class ReplayerTest {
         assertThat(baseline).allSatisfy(o -> assertThat(o.latencyNanos()).isLessThan(100_000_000L));
     }
 
+    /**
+     * What the run's schedule check reads: per target, how many requests went out, and how many
+     * first found every connection busy; a target too slow for its connections shows in the
+     * second, a fast one does not.
+     */
+    @Test
+    void eachTargetsSendsAddUpAndCountTheRequestsThatWaitedForAConnection() throws Exception {
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        ReplaySummary summary;
+        // 200 requests a second held 40 ms each need 8 connections; the candidate has 4.
+        try (SimulatedServer b = SimulatedServer.start(profile("1", 1, 0, List.of()), "127.0.0.1", 0, 1);
+             SimulatedServer c = SimulatedServer.start(profile("1", 40, 0, List.of()), "127.0.0.1", 0, 2);
+             Replayer replayer = new Replayer(targets(b.address(), c.address()),
+                     options(Duration.ofSeconds(5), 4), outcomes::add)) {
+            replayer.connect();
+            summary = replayer.replay(traffic(Duration.ofSeconds(1), 200));
+        }
+
+        assertThat(summary.sends().keySet()).containsExactly("baseline", "candidate");
+        for (String role : List.of("baseline", "candidate")) {
+            long sent = outcomes.stream().filter(o -> o.target().equals(role) && o.wasSent()).count();
+            assertThat(summary.sends().get(role).sent()).as(role).isEqualTo(sent).isEqualTo(200);
+        }
+        assertThat(summary.sends().get("candidate").waited()).isGreaterThan(100);
+        assertThat(summary.sends().get("baseline").waited()).isLessThan(20);
+        // The candidate's backlog went out after its schedule ended (1 s): 200 at 100 a second.
+        assertThat(summary.sends().get("candidate").lastSentNanos()).isGreaterThan(1_500_000_000L);
+        assertThat(summary.loopBusy()).isBetween(0.0, 0.9);
+    }
+
     @Test
     void aTargetSlowerThanTheTimeoutEndsInTimeoutsThatAddUp() throws Exception {
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());

@@ -7,6 +7,8 @@ import io.shadowgate.judge.CapacityBudget;
 import io.shadowgate.judge.CapacityCurves;
 import io.shadowgate.judge.CapacityKnees;
 import io.shadowgate.judge.Judge;
+import io.shadowgate.judge.PaceCheck;
+import io.shadowgate.judge.SchedulePace;
 import io.shadowgate.judge.Verdict;
 import io.shadowgate.judge.WindowVerdict;
 import io.shadowgate.metrics.MetricsRecorder;
@@ -21,6 +23,7 @@ import io.shadowgate.replay.ReplayOptions;
 import io.shadowgate.replay.TargetRouter;
 import io.shadowgate.replay.ReplaySummary;
 import io.shadowgate.replay.Replayer;
+import io.shadowgate.replay.TargetSends;
 import io.shadowgate.replay.TargetUnreachableException;
 import io.shadowgate.report.EarlyStop;
 import io.shadowgate.report.RunInfo;
@@ -36,11 +39,13 @@ import io.shadowgate.traffic.TrafficScan;
 import io.shadowgate.traffic.TrafficSources;
 import io.shadowgate.traffic.TrafficSource;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -231,9 +236,10 @@ final class RunPipeline {
                     windowMonitor == null ? List.of() : windowMonitor.windows(),
                     CapacityBudget.of(scenario.gates().latency(), scenario.capacity().maxErrorRate()),
                     scenario.gates().confidence(), scenario.gates().minSamples());
+            SchedulePace pace = pace(scan, summary, measured, scenario.connections().maxPerTarget(), options.live().err());
             RunResult result = versions.record(new RunResult(RunResult.SCHEMA_VERSION,
                     runInfo(loaded, scenario, scan, started, partial, earlyStop), verdict, measured, findings, rolled,
-                    capacity));
+                    capacity).withPace(pace));
             ReportWriters.writeAll(result, dir);
             Outcome outcome = new Outcome(result, dir);
             whenWritten.accept(outcome);
@@ -245,6 +251,29 @@ final class RunPipeline {
                 InterruptHook.remove(interrupt);
             }
         }
+    }
+
+    /**
+     * Whether the replay kept its schedule, from what the replayer saw and what the targets
+     * measured; a warning on {@code err} when it did not.
+     */
+    static SchedulePace pace(TrafficScan scan, ReplaySummary summary, List<TargetSummary> measured, int maxPerTarget,
+                             PrintWriter err) {
+        Map<String, Long> sent = new LinkedHashMap<>();
+        Map<String, Long> waited = new LinkedHashMap<>();
+        long lastSent = -1;
+        for (Map.Entry<String, TargetSends> e : summary.sends().entrySet()) {
+            sent.put(e.getKey(), e.getValue().sent());
+            waited.put(e.getKey(), e.getValue().waited());
+            lastSent = Math.max(lastSent, e.getValue().lastSentNanos());
+        }
+        SchedulePace pace = PaceCheck.of(scan.records(), scan.spanMicros() / 1e6, summary.dispatched(), lastSent / 1e9,
+                summary.loopBusy(), sent, waited, measured, maxPerTarget);
+        if (!pace.kept()) {
+            err.println("shadowgate: warning: " + pace.finding());
+            err.flush();
+        }
+        return pace;
     }
 
     /** The {@code --metrics-port} endpoint, started and announced on stderr; null when not asked for. */

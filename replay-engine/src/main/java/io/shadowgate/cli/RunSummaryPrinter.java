@@ -2,6 +2,8 @@ package io.shadowgate.cli;
 
 import io.shadowgate.judge.Decision;
 import io.shadowgate.judge.GateResult;
+import io.shadowgate.judge.PaceCheck;
+import io.shadowgate.judge.SchedulePace;
 import io.shadowgate.metrics.OutcomeCounts;
 import io.shadowgate.metrics.TargetSummary;
 import io.shadowgate.rehearsal.RolloutResult;
@@ -65,6 +67,7 @@ final class RunSummaryPrinter {
                 out.printf(Locale.ROOT, "  %-10s latency p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms; lateness p99 %.3f ms%n",
                         "", t.latency().at(50), t.latency().at(99), t.latency().at(99.9), t.lateness().at(99));
             }
+            printPace(result.pace());
             out.println();
             for (GateResult g : result.verdict().gates()) {
                 out.printf(Locale.ROOT, "  %-12s %s%s%n", g.decision(), "all".equals(g.scope()) ? "" : g.scope() + ": ",
@@ -73,6 +76,22 @@ final class RunSummaryPrinter {
         }
         out.println("  report: " + reportDir.resolve("index.html"));
         out.flush();
+    }
+
+    /** Whether the schedule was kept, in one line; the warning on stderr says why not. */
+    private void printPace(SchedulePace pace) {
+        if (pace == null || pace.percentile() == 0) {
+            return;
+        }
+        String heldBackBy = switch (pace.behind()) {
+            case NOTHING -> "";
+            case REPLAYER -> "; held back by the replayer's event loop";
+            case CONNECTIONS -> "; held back by a target's connection limit";
+            case MACHINE -> "; held back by the machine";
+        };
+        out.printf(Locale.ROOT, "  %-10s %s: lateness p%.0f %.3f ms (bound %.0f ms); %.0f requests/s planned, %.0f sent%s%n",
+                "schedule", pace.kept() ? "kept" : "NOT KEPT", pace.percentile(), pace.latenessMillis(),
+                PaceCheck.KEPT_MILLIS, pace.plannedPerSecond(), pace.sentPerSecond(), heldBackBy);
     }
 
     /** One line per phase, then how fast an abort was detected and reverted. */

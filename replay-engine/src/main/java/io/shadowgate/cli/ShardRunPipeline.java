@@ -185,6 +185,8 @@ final class ShardRunPipeline {
                 options.live().err().println("shadowgate: warning: " + problem);
             }
             List<TargetRecording> recorded = recorder.recordings(targets.addresses());
+            RunPipeline.pace(scan.part(), summary, recorded.stream().map(TargetRecording::summary).toList(),
+                    scenario.connections().maxPerTarget(), options.live().err());
             Long skew = startAt == null ? null : scheduleStartMicros[0] - startAt * 1_000;
             ShardTiming timing = new ShardTiming(startAt, scheduleStartMicros[0], skew, startedMillis,
                     System.currentTimeMillis());

@@ -114,7 +114,7 @@ final class VersionObserver implements OutcomeSink {
         }
         RunInfo info = result.info().withTargets(versions, identities);
         return new RunResult(result.schemaVersion(), info, verdict, result.targets(), result.responses(),
-                result.rollout(), result.capacity(), result.seal());
+                result.rollout(), result.capacity(), result.pace(), result.seal());
     }
 
     /** The counts of one target; thread-safe. */

@@ -114,6 +114,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 SvgPercentileSpectrum.render(targets),
                 HtmlSections.latency(targets),
                 Html.tag("h3", null, "Schedule lateness (actual minus intended send)"),
+                HtmlSections.pace(result.pace()),
                 HtmlSections.lateness(targets),
                 Html.tag("h3", null, "Per endpoint, from intended start"),
                 HtmlSections.endpointLatency(targets)));

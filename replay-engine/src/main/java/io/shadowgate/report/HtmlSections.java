@@ -3,6 +3,8 @@ package io.shadowgate.report;
 import io.shadowgate.judge.Decision;
 import io.shadowgate.judge.GateResult;
 import io.shadowgate.judge.Interval;
+import io.shadowgate.judge.PaceCheck;
+import io.shadowgate.judge.SchedulePace;
 import io.shadowgate.metrics.EndpointSummary;
 import io.shadowgate.metrics.LatencySummary;
 import io.shadowgate.metrics.OutcomeCounts;
@@ -59,6 +61,25 @@ final class HtmlSections {
             table.row(latencyRow(t.target(), "actual send (service time)", t.service()));
         }
         return table.render();
+    }
+
+    /** Whether the replay kept its schedule: a line when it did, the finding in red when it did not; nothing if unknown. */
+    static Html.Safe pace(SchedulePace pace) {
+        if (pace == null) {
+            return Html.raw("");
+        }
+        String rates = pace.plannedPerSecond() > 0 ? " " + ReportNumbers.sig3(pace.plannedPerSecond())
+                + " requests/s planned, " + ReportNumbers.sig3(pace.sentPerSecond()) + " sent." : "";
+        if (pace.kept()) {
+            return Html.tag("p", "muted", "The schedule was kept: lateness " + ReportNumbers.percentileLabel(pace.percentile())
+                    + " " + ReportNumbers.ms(pace.latenessMillis()) + " ms, within " + ReportNumbers.ms(PaceCheck.KEPT_MILLIS)
+                    + " ms." + rates);
+        }
+        String finding = pace.finding() == null || pace.finding().isBlank()
+                ? "The replay fell behind its schedule: lateness " + ReportNumbers.percentileLabel(pace.percentile()) + " "
+                        + ReportNumbers.ms(pace.latenessMillis()) + " ms."
+                : Character.toUpperCase(pace.finding().charAt(0)) + pace.finding().substring(1);
+        return Html.tag("p", "bad", finding);
     }
 
     /** How late requests were sent relative to their intended instant: the load generator's own health. */

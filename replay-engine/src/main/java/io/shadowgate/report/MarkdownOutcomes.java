@@ -1,8 +1,11 @@
 package io.shadowgate.report;
 
 import static io.shadowgate.report.MarkdownText.cell;
+import static io.shadowgate.report.MarkdownText.inline;
+import static io.shadowgate.report.SummaryMarkdownWriter.LINE_CHARS;
 import static io.shadowgate.report.SummaryMarkdownWriter.TARGET_ROWS;
 
+import io.shadowgate.judge.SchedulePace;
 import io.shadowgate.metrics.EndpointSummary;
 import io.shadowgate.metrics.OutcomeCounts;
 import io.shadowgate.metrics.TargetSummary;
@@ -15,8 +18,11 @@ final class MarkdownOutcomes {
     private MarkdownOutcomes() {
     }
 
-    /** Per target, how every scheduled request ended; then any endpoint whose counts do not add up. */
-    static void render(MarkdownPage md, List<TargetSummary> targets) {
+    /**
+     * Per target, how every scheduled request ended; then any endpoint whose counts do not add
+     * up; then, if the replay fell behind its schedule, what held it back.
+     */
+    static void render(MarkdownPage md, List<TargetSummary> targets, SchedulePace pace) {
         md.line("");
         md.line("### Outcomes");
         md.line("");
@@ -47,6 +53,11 @@ final class MarkdownOutcomes {
                             c.addsUp() ? "adds up" : "**does NOT add up** (" + ReportNumbers.count(c.accounted())
                                     + " outcomes for " + ReportNumbers.count(c.scheduled()) + " scheduled)");
                 });
+        if (pace != null && !pace.kept()) {
+            md.line("");
+            md.line("**Schedule not kept**: " + inline(pace.finding() == null ? "the replay fell behind its schedule."
+                    : pace.finding(), LINE_CHARS));
+        }
     }
 
     private static OutcomeCounts orEmpty(OutcomeCounts c) {

@@ -66,7 +66,7 @@ public final class SummaryMarkdownWriter implements ReportWriter {
         MarkdownRollout.render(body, result.rollout());
         MarkdownVerdict.gates(body, result.verdict());
         MarkdownCapacity.render(body, result.capacity());
-        MarkdownOutcomes.render(body, result.targets());
+        MarkdownOutcomes.render(body, result.targets(), result.pace());
         MarkdownResponses.render(body, result.responses());
         if (body.cut) {
             body.text.append("\n… the summary stops here at its size limit; see verdict.json or index.html.\n");

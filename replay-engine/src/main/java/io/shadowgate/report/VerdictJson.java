@@ -92,8 +92,8 @@ public final class VerdictJson {
 
     /**
      * Reads the bytes of a {@code verdict.json}, as {@link #read(Path)} does; {@code file} names
-     * them in messages. Files written before sealing, target identities, rollouts and capacity knees existed
-     * read with them null.
+     * them in messages. Files written before sealing, target identities, rollouts, capacity knees and
+     * the schedule check existed read with them null.
      */
     public static RunResult read(byte[] content, Path file) throws IOException {
         JsonNode tree;
@@ -113,6 +113,7 @@ public final class VerdictJson {
         addedLater(tree, VerdictSeal.FIELD);
         addedLater(tree, "rollout");
         addedLater(tree, "capacity");
+        addedLater(tree, "pace");
         JsonNode responses = tree.get("responses");
         if (responses instanceof ObjectNode object && !object.has("contractResponses")) {
             // Older files judged the contract on pairs compared; without the count, say none.

@@ -64,6 +64,8 @@ class RunCommandTest {
         }
         assertThat(verdict.path("targets").get(0).path("counts").path("scheduled").asLong())
                 .isEqualTo(verdict.path("targets").get(1).path("counts").path("scheduled").asLong());
+        assertThat(verdict.path("pace").path("behind").asText()).isEqualTo("NOTHING");
+        assertThat(r.out()).containsPattern("schedule +kept: lateness p99 \\d+\\.\\d{3} ms \\(bound 10 ms\\)");
         String html = Files.readString(out.resolve("index.html"));
         assertThat(html).contains("demo-rollback").contains("GO");
     }
@@ -204,6 +206,52 @@ class RunCommandTest {
         assertThat(candidate.path("counts").path("timeouts").asLong()).isGreaterThan(100);
         assertThat(candidate.path("latency").path("count").asLong()).isEqualTo(
                 candidate.path("counts").path("status2xx").asLong() + candidate.path("counts").path("timeouts").asLong());
+    }
+
+    /**
+     * A target too slow for the connections allowed to it: the requests queue for a connection,
+     * go out late, and the run says so, naming the target and the setting to raise, while every
+     * request still has its one outcome.
+     */
+    @Test
+    void aRunThatFellBehindForWantOfConnectionsSaysSoAndWhatToRaise() throws IOException {
+        Path file = tmp.resolve("few-connections.yaml");
+        Files.writeString(file, """
+                name: few-connections
+                targets:
+                  baseline: {simulated: {version: "1", latency: {median: 2ms}}}
+                  candidate: {simulated: {version: "1", latency: {median: 40ms, sigma: 0.05}}}
+                connections: {maxPerTarget: 2, warmup: 2}
+                traffic:
+                  synth: {duration: 3s, rate: 100, arrivals: constant, requests: [{path: /healthz}]}
+                timeouts: {request: 10s}
+                gates:
+                  latency: {p50: {maxMs: 5000}}
+                """);
+        Path out = tmp.resolve("few");
+        Result r = shadowgate("run", file.toString(), "--no-warmup", "--out", out.toString());
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.GO);
+        // 100 requests a second held 40 ms each need 4 connections; 2 are allowed.
+        assertThat(r.err()).startsWith("shadowgate: warning: the replay fell behind its schedule: 1 request in 10 went out "
+                        + "more than")
+                .contains("(lateness p90 at candidate)")
+                .containsPattern("At candidate, \\d+ of 300 requests \\(\\d+\\.\\d%\\) found all 2 of its connections busy")
+                .contains("it needs about 5 connections")
+                .contains("Raise connections.maxPerTarget.")
+                .doesNotContain("At baseline");
+        assertThat(r.out()).contains("schedule   NOT KEPT").contains("held back by a target's connection limit");
+        JsonNode verdict = new ObjectMapper().readTree(out.resolve("verdict.json").toFile());
+        JsonNode pace = verdict.path("pace");
+        assertThat(pace.path("behind").asText()).isEqualTo("CONNECTIONS");
+        assertThat(pace.path("sent").path("candidate").asLong()).isEqualTo(300);
+        assertThat(pace.path("sent").path("baseline").asLong()).isEqualTo(300);
+        assertThat(pace.path("waited").path("candidate").asLong()).isGreaterThan(200);
+        assertThat(pace.path("plannedPerSecond").asDouble()).isBetween(99.0, 101.0);
+        assertThat(pace.path("sentPerSecond").asDouble()).isLessThan(80.0);
+        assertThat(verdict.path("targets").get(1).path("counts").path("status2xx").asLong()).isEqualTo(300);
+        assertThat(Files.readString(out.resolve("index.html"))).contains("<p class=\"bad\">The replay fell behind");
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("**Schedule not kept**");
     }
 
     @Test

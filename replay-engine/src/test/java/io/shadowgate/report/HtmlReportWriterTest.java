@@ -286,6 +286,20 @@ class HtmlReportWriterTest {
                 .contains("&lt;script&gt;alert(&#39;body&#39;)&lt;/script&gt;");
     }
 
+    @Test
+    void aRunThatFellBehindSaysWhyAboveTheLatenessTableAndOneThatKeptItsScheduleSaysSo() throws IOException {
+        RunResult r = RunResultFixture.noGo();
+        String behind = section(render(r.withPace(RunResultFixture.fellBehind("<b>hand-edited</b>"))), "latency");
+        String kept = section(render(r.withPace(RunResultFixture.keptPace())), "latency");
+
+        assertThat(behind).contains("<p class=\"bad\">The replay fell behind its schedule")
+                .contains("&lt;b&gt;hand-edited&lt;/b&gt;").doesNotContain("<b>");
+        assertThat(behind.indexOf("class=\"bad\"")).isLessThan(behind.indexOf("<table class=\"lateness\""));
+        assertThat(kept).contains("The schedule was kept: lateness p99 0.250 ms, within 10.0 ms. 400 requests/s "
+                + "planned, 400 sent.");
+        assertThat(section(render(r), "latency")).doesNotContain("The schedule was kept").doesNotContain("fell behind");
+    }
+
     private static String section(String html, String id) {
         String s = html.substring(html.indexOf("<section id=\"" + id + "\">"));
         return s.substring(0, s.indexOf("</section>"));

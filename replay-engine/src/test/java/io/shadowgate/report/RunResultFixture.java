@@ -7,6 +7,7 @@ import io.shadowgate.compare.response.DiffRules;
 import io.shadowgate.judge.Decision;
 import io.shadowgate.judge.GateResult;
 import io.shadowgate.judge.Interval;
+import io.shadowgate.judge.SchedulePace;
 import io.shadowgate.judge.Verdict;
 import io.shadowgate.judge.WindowVerdict;
 import io.shadowgate.metrics.EndpointSummary;
@@ -157,6 +158,18 @@ public final class RunResultFixture {
     }
 
     /** The run with one target's counts broken so that they do not add up, and no time series. */
+    /** A replay that fell behind because its event loop was busy; {@code tail} ends the finding. */
+    static SchedulePace fellBehind(String tail) {
+        return new SchedulePace(85_000, 68_000, 99, 627, 0.95, Map.of("baseline", 849_000L), Map.of("baseline", 850_000L),
+                SchedulePace.Behind.REPLAYER, "the replay fell behind its schedule: " + tail);
+    }
+
+    /** A replay that kept its schedule at 400 requests a second. */
+    static SchedulePace keptPace() {
+        return new SchedulePace(400, 400, 99, 0.25, 0.05, Map.of("baseline", 0L), Map.of("baseline", 1_600L),
+                SchedulePace.Behind.NOTHING, null);
+    }
+
     static RunResult brokenCounts() {
         RunResult r = noGo();
         List<TargetSummary> targets = new ArrayList<>(r.targets());

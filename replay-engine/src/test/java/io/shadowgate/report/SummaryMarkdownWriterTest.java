@@ -242,4 +242,16 @@ class SummaryMarkdownWriterTest {
         }
         return count;
     }
+
+    @Test
+    void aRunThatFellBehindSaysSoUnderTheOutcomesEscaped() {
+        RunResult r = RunResultFixture.noGo();
+        String behind = SummaryMarkdownWriter.render(r.withPace(RunResultFixture.fellBehind("<b>hand-edited</b>")));
+
+        assertThat(behind).contains("**Schedule not kept**: the replay fell behind its schedule")
+                .doesNotContain("<b>hand-edited");
+        assertThat(behind.indexOf("**Schedule not kept**")).isGreaterThan(behind.indexOf("### Outcomes"));
+        assertThat(SummaryMarkdownWriter.render(r.withPace(RunResultFixture.keptPace())))
+                .doesNotContain("Schedule not kept");
+    }
 }

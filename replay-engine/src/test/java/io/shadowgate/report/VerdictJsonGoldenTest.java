@@ -29,7 +29,8 @@ class VerdictJsonGoldenTest {
 
     @Test
     void verdictJsonMatchesTheGoldenFile() throws IOException {
-        Path written = new VerdictJsonWriter().write(RunResultFixture.noGo(), tmp);
+        Path written = new VerdictJsonWriter().write(RunResultFixture.noGo().withPace(
+                RunResultFixture.fellBehind("the client event loop was busy 95.0% of the replay")), tmp);
 
         String goldenText = GoldenFile.expected("verdict-golden.json", written);
         if (goldenText == null) {

@@ -149,4 +149,17 @@ class VerdictJsonTest {
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("scheduled");
     }
+
+    @Test
+    void aFileWrittenBeforeTheScheduleCheckReadsWithoutOneAndOneWithItKeepsIt() throws IOException {
+        Path file = new VerdictJsonWriter().write(RunResultFixture.noGo().withPace(RunResultFixture.fellBehind("x")), tmp);
+        assertThat(VerdictJson.read(file).pace()).isEqualTo(RunResultFixture.fellBehind("x"));
+
+        ObjectMapper plain = new ObjectMapper();
+        JsonNode root = plain.readTree(file.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root).remove("pace");
+        plain.writeValue(file.toFile(), root);
+
+        assertThat(VerdictJson.read(file).pace()).isNull();
+    }
 }

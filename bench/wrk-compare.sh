@@ -133,14 +133,18 @@ steady_rate = sum(buckets[s][1] for s in steady) / ((last - steady[0]) / 1000.0)
 # Every request accounted for: each target's outcomes add up to what it was scheduled, all 2xx.
 scheduled = sum(t["counts"]["scheduled"] for t in d["targets"])
 accounted = "all" if total == scheduled and all(t["counts"]["addsUp"] for t in d["targets"]) else "NOT-ALL"
-print(round(total / ((last - first) / 1000.0)), round(steady_rate), total, (last - first) / 1000.0, f"{accounted}:{total}/{scheduled}")
+# The run's own schedule check: at saturation it should find itself behind, held back by its loop.
+pace = d.get("pace") or {}
+check = f"{pace.get('behind', '-')}:{pace.get('loopBusy', -1):.2f}"
+print(round(total / ((last - first) / 1000.0)), round(steady_rate), total, (last - first) / 1000.0, f"{accounted}:{total}/{scheduled}",
+      check)
 PY
 }
 
 echo "== machine: nproc $(nproc), $(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(java -version 2>&1 | head -1)"
 echo "== $(wrk --version 2>&1 | head -1); $(nginx -v 2>&1); $runs alternating runs of ${seconds} s, $connections connections"
-echo "| run | wrk -t1 req/s | wrk -t2 req/s | shadowgate req/s delivered (both targets), whole run | after the first ${STEADY_AFTER:-2} s | ratio to the better wrk, whole / after | nginx busy, wrk -t1 / shadowgate | nginx µs CPU a request, wrk -t1 / shadowgate | client µs CPU a request: wrk -t1 / shadowgate's event loop | shadowgate: 2xx / scheduled, both targets |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| run | wrk -t1 req/s | wrk -t2 req/s | shadowgate req/s delivered (both targets), whole run | after the first ${STEADY_AFTER:-2} s | ratio to the better wrk, whole / after | nginx busy, wrk -t1 / shadowgate | nginx µs CPU a request, wrk -t1 / shadowgate | client µs CPU a request: wrk -t1 / shadowgate's event loop | shadowgate: 2xx / scheduled, both targets | shadowgate's own schedule check: behind, held back by (its loop's CPU share) |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 wrk1_all=(); wrk2_all=(); ours_all=(); steady_all=(); busy_w_all=(); busy_o_all=(); per_w_all=(); per_o_all=(); wrk_cpu_all=(); loop_cpu_all=(); run_ratio_all=()
 # Prints the CPU ticks of the busiest client event loop thread of the JVM $1 once it has ended,
 # polled from /proc: the run's own loop (the warm-up's are shorter-lived), so its CPU a request.
@@ -183,7 +187,7 @@ for run in $(seq "$runs"); do
   wait "$java_pid" || true
   wait "$sampler_pid" || true
   after=$(nginx_ticks)
-  read -r o st total span accounted < <(delivered "$work/run-$run/verdict.json")
+  read -r o st total span accounted check < <(delivered "$work/run-$run/verdict.json")
   # Warm-up traffic goes to a simulated server: nginx only serves the measured run.
   loop=$(cat "$work/run-$run.loop" 2>/dev/null || true)
   read -r busy_o per_o per_loop < <(python3 -c "t = ($after - $before) / $clock_ticks; print(f'{t / $span:.2f} {t / $total * 1e6:.2f} {${loop:-0} / $clock_ticks / $total * 1e6:.2f}')")
@@ -192,7 +196,7 @@ for run in $(seq "$runs"); do
   busy_w_all+=("$busy_w"); busy_o_all+=("$busy_o"); per_w_all+=("$per_w"); per_o_all+=("$per_o"); wrk_cpu_all+=("$wrk_cpu"); loop_cpu_all+=("$per_loop")
   best=$(( w1 > w2 ? w1 : w2 ))
   run_ratio_all+=("$(python3 -c "print(f'{$o/$best:.3f}')")")
-  echo "| $run | $w1 | $w2 | $o | $st | $(python3 -c "print(f'{$o/$best:.2f} / {$st/$best:.2f}')") | $busy_w / $busy_o | $per_w / $per_o | $wrk_cpu / $per_loop | ${accounted#*:} (${accounted%%:*}) |"
+  echo "| $run | $w1 | $w2 | $o | $st | $(python3 -c "print(f'{$o/$best:.2f} / {$st/$best:.2f}')") | $busy_w / $busy_o | $per_w / $per_o | $wrk_cpu / $per_loop | ${accounted#*:} (${accounted%%:*}) | ${check%%:*} (${check#*:}) |"
   if [[ "${accounted%%:*}" != all ]]; then
     echo "wrk-compare: run $run did not answer every scheduled request with a 2xx (see $work/run-$run/verdict.json): its rate is not a saturation rate" >&2
   fi
@@ -204,7 +208,7 @@ wrk_threads=$(python3 -c "print('-t1' if $mw1 >= $mw2 else '-t2')")
 ratio=$(python3 -c "print(f'{$mo/$mw:.2f}')")
 ratio2=$(python3 -c "print(f'{$mo/min($mw1, $mw2):.2f}')")
 ratio_steady=$(python3 -c "print(f'{$ms/$mw:.2f}')")
-echo "| median | $mw1 | $mw2 | $mo | $ms | $ratio / $ratio_steady (to wrk $wrk_threads; whole run $ratio2 to the other) | $(median "${busy_w_all[@]}") / $(median "${busy_o_all[@]}") | $(median "${per_w_all[@]}") / $(median "${per_o_all[@]}") | $(median "${wrk_cpu_all[@]}") / $(median "${loop_cpu_all[@]}") | |"
+echo "| median | $mw1 | $mw2 | $mo | $ms | $ratio / $ratio_steady (to wrk $wrk_threads; whole run $ratio2 to the other) | $(median "${busy_w_all[@]}") / $(median "${busy_o_all[@]}") | $(median "${per_w_all[@]}") / $(median "${per_o_all[@]}") | $(median "${wrk_cpu_all[@]}") / $(median "${loop_cpu_all[@]}") | | |"
 # Whether Shadowgate reaches wrk, said with its confidence: the median of each run's own ratio
 # and a distribution-free interval for it (order statistics of the runs' ratios, binomial
 # coverage, at least 95 % from six runs on). Single runs move by 20 % with the machine's slow

@@ -39,11 +39,14 @@ public record SchedulePace(
     public enum Behind {
         /** The schedule was kept: lateness within the bound. */
         NOTHING,
-        /** A client event loop was busy nearly all the time: the replayer could not send faster. */
+        /** A client event loop was busy nearly all the time and the rate fell short: it could not send faster. */
         REPLAYER,
-        /** Requests found every connection to a target busy: the target answered too slowly for the connection limit. */
+        /** Requests found every connection to a target busy: it answered too slowly for the connection limit. */
         CONNECTIONS,
-        /** Neither over the run as a whole: the machine was busy, or the replay fell behind in bursts. */
+        /**
+         * Neither: the replayer was short of CPU (the rate fell short), or, the rate kept, the
+         * late requests came in bursts (pauses, other processes, bunched traffic).
+         */
         MACHINE
     }
 

@@ -38,15 +38,15 @@ public final class PaceCheck {
     }
 
     /**
-     * @param records      the traffic's requests
-     * @param spanSeconds  the traffic's span, first to last intended instant
-     * @param dispatched   requests handed to the targets
+     * @param records         the traffic's requests
+     * @param spanSeconds     the traffic's span, first to last intended instant
+     * @param dispatched      requests handed to the targets
      * @param lastSentSeconds when the last request was sent, from the schedule's start; 0 or less if none was
-     * @param loopBusy     the busiest client event loop's CPU time over the replay's wall time, or -1
-     * @param sent         per target role, requests sent to it
-     * @param waited       per target role, requests that found all its connections busy and waited
-     * @param targets      what was measured at each target (lateness, service time)
-     * @param maxPerTarget the connection limit per target
+     * @param loopBusy        the busiest client event loop's CPU time over the replay's wall time, or -1
+     * @param sent            per target role, requests sent to it
+     * @param waited          per target role, requests that found all its connections busy and waited
+     * @param targets         what was measured at each target (lateness, service time)
+     * @param maxPerTarget    the connection limit per target
      */
     public static SchedulePace of(long records, double spanSeconds, long dispatched, double lastSentSeconds,
                                   double loopBusy, Map<String, Long> sent, Map<String, Long> waited,
@@ -97,7 +97,7 @@ public final class PaceCheck {
         } else {
             behind = Behind.MACHINE;
             cause = "The rate was kept over the replay as a whole, so the late requests came in bursts: pauses of the "
-                    + "replayer's JVM (garbage collection), other processes taking the cores, or traffic bunched "
+                    + "replayer's JVM (garbage collection), other processes taking the cores, traffic bunched "
                     + "closer than the replayer could send it, or a target that stalled and held its connections.";
         }
         String finding = how + ". " + cause + " Latency still counts from each request's intended instant, but the "

@@ -2,10 +2,13 @@ package io.shadowgate.cli;
 
 import io.shadowgate.compare.ResponseFindings;
 import io.shadowgate.judge.Judge;
+import io.shadowgate.judge.PaceCheck;
+import io.shadowgate.judge.SchedulePace;
 import io.shadowgate.judge.Verdict;
 import io.shadowgate.metrics.PairSample;
 import io.shadowgate.metrics.PairedLatencies;
 import io.shadowgate.metrics.TargetRecording;
+import io.shadowgate.metrics.TargetSummary;
 import io.shadowgate.report.ReportWriters;
 import io.shadowgate.report.RunInfo;
 import io.shadowgate.report.RunResult;
@@ -20,6 +23,7 @@ import io.shadowgate.shard.NotAShardException;
 import io.shadowgate.shard.ShardFiles;
 import io.shadowgate.shard.ShardMerge;
 import io.shadowgate.shard.ShardResult;
+import io.shadowgate.shard.ShardSends;
 import io.shadowgate.shard.UnreadableShardException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -103,7 +107,7 @@ final class MergeCommand implements Callable<Integer> {
             stdout.flush();
             return ExitCode.INCONCLUSIVE;
         }
-        RunResult result = judge(scenario, merged);
+        RunResult result = judge(scenario, merged, spec.commandLine().getErr());
         try {
             Files.createDirectories(out);
             ReportWriters.writeAll(result, out);
@@ -142,8 +146,12 @@ final class MergeCommand implements Callable<Integer> {
         return loaded.scenario();
     }
 
-    /** Judges the merged run exactly as one process judges a run with --window 0. */
-    private RunResult judge(Scenario scenario, MergedRun merged) {
+    /**
+     * Judges the merged run exactly as one process judges a run with --window 0, and checks its
+     * schedule as one run's: counts added over the shards, the busiest loop and the latest send
+     * standing for all; a warning on {@code err} when it fell behind.
+     */
+    private RunResult judge(Scenario scenario, MergedRun merged, PrintWriter err) {
         ShardResult r = merged.result();
         List<TargetRecording> targets = r.targets();
         Map<String, PairedLatencies> byEndpoint = new TreeMap<>();
@@ -157,8 +165,17 @@ final class MergeCommand implements Callable<Integer> {
                 r.identity().toolVersion(), scenario.seed(), scenario.mode().name().toLowerCase(Locale.ROOT),
                 Instant.ofEpochMilli(r.timing().startedMillis()), Instant.ofEpochMilli(r.timing().finishedMillis()),
                 false, command(merged), r.targetVersions(), merged.traffic(), null);
-        RunResult result = new RunResult(RunResult.SCHEMA_VERSION, info, verdict,
-                targets.stream().map(TargetRecording::summary).toList(), findings, null, null);
+        List<TargetSummary> summaries = targets.stream().map(TargetRecording::summary).toList();
+        ShardSends sends = r.sends();
+        SchedulePace pace = PaceCheck.of(merged.traffic().records(), merged.traffic().spanMicros() / 1e6,
+                sends.dispatched(), sends.lastSentMicros() / 1e6, sends.loopBusy(), sends.sent(), sends.waited(),
+                summaries, scenario.connections().maxPerTarget());
+        if (!pace.kept()) {
+            err.println("shadowgate: warning: " + pace.finding());
+            err.flush();
+        }
+        RunResult result = new RunResult(RunResult.SCHEMA_VERSION, info, verdict, summaries, findings, null, null)
+                .withPace(pace);
         return new VersionObserver(scenario).record(result);
     }
 

@@ -8,6 +8,7 @@ import io.shadowgate.metrics.TargetRecording;
 import io.shadowgate.replay.ReplayOptions;
 import io.shadowgate.replay.ReplaySummary;
 import io.shadowgate.replay.Replayer;
+import io.shadowgate.replay.TargetSends;
 import io.shadowgate.replay.TargetUnreachableException;
 import io.shadowgate.scenario.LoadedScenario;
 import io.shadowgate.scenario.Mode;
@@ -20,6 +21,7 @@ import io.shadowgate.shard.PairSamples;
 import io.shadowgate.shard.ShardFiles;
 import io.shadowgate.shard.ShardIdentity;
 import io.shadowgate.shard.ShardResult;
+import io.shadowgate.shard.ShardSends;
 import io.shadowgate.shard.ShardTiming;
 import io.shadowgate.shard.TrafficPart;
 import io.shadowgate.traffic.Shard;
@@ -35,6 +37,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -198,7 +202,7 @@ final class ShardRunPipeline {
                             part.skipped(), part.problems(), part.replay(), part.endpoints(), part.spanMicros()),
                     RunTargets.versions(scenario), recorded,
                     new PairSamples(PairedLatencyRecorder.DEFAULT_CAPACITY, pairs.sample(), pairs.samplesByEndpoint()),
-                    responses == null ? null : responses.state());
+                    responses == null ? null : responses.state(), sends(summary));
             ShardFiles.write(result, dir, ShardFiles.RESULT);
             int code = summary.stopped() ? ExitCode.INCONCLUSIVE : WRITTEN;
             exitCode.set(code);
@@ -230,5 +234,18 @@ final class ShardRunPipeline {
         long nanoNow = System.nanoTime();
         long epochNanosNow = TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
         return nanoNow + (TimeUnit.MILLISECONDS.toNanos(epochMillis) - epochNanosNow);
+    }
+
+    /** What the merged run's schedule check needs of this shard's replay. */
+    private static ShardSends sends(ReplaySummary summary) {
+        Map<String, Long> sent = new TreeMap<>();
+        Map<String, Long> waited = new TreeMap<>();
+        long last = -1;
+        for (Map.Entry<String, TargetSends> e : summary.sends().entrySet()) {
+            sent.put(e.getKey(), e.getValue().sent());
+            waited.put(e.getKey(), e.getValue().waited());
+            last = Math.max(last, e.getValue().lastSentNanos() < 0 ? -1 : e.getValue().lastSentNanos() / 1_000);
+        }
+        return new ShardSends(summary.dispatched(), summary.loopBusy(), last, sent, waited);
     }
 }

@@ -237,7 +237,8 @@ public final class ShardMerge {
         ShardResult merged = new ShardResult(ShardResult.FORMAT, ShardResult.FORMAT_VERSION, mergedId,
                 HistogramConfig.CURRENT, timing, false, shards.size(), ref.command(), ref.scenarioFile(), whole,
                 ref.targetVersions(), List.copyOf(targets),
-                new PairSamples(capacity, all.sample(), endpointSamples), null);
+                new PairSamples(capacity, all.sample(), endpointSamples), null,
+                ShardSends.combined(shards.stream().map(s -> s.result().sends()).toList()));
         TrafficScan scan = new TrafficScan(t.source(), id.trafficSha256(), t.sha256Of(), t.streamRecords(), t.skipped(),
                 t.problems(), t.replay(), endpoints, span);
         List<ResponseComparisonState> comparisons = ref.responses() == null ? List.of()

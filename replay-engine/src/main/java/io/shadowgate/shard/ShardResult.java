@@ -26,19 +26,20 @@ import java.util.Map;
  * @param targets        per target role, baseline first: counts and histograms
  * @param pairs          the request-pair samples
  * @param responses      what comparing the responses recorded, or null when the scenario compares none
+ * @param sends          how its requests left (for the merged run's schedule check)
  */
 public record ShardResult(String format, int formatVersion, ShardIdentity identity, HistogramConfig histograms,
                           ShardTiming timing, boolean partial, int mergedFrom, String command, String scenarioFile,
                           TrafficPart traffic, Map<String, String> targetVersions, List<TargetRecording> targets,
-                          PairSamples pairs, ResponseComparisonState responses) {
+                          PairSamples pairs, ResponseComparisonState responses, ShardSends sends) {
 
     public static final String FORMAT = "shadowgate-shard";
-    /** 2 added {@code responses}; a merge reads only its own version. */
-    public static final int FORMAT_VERSION = 2;
+    /** 2 added {@code responses}, 3 {@code sends}; a merge reads only its own version. */
+    public static final int FORMAT_VERSION = 3;
 
     /** This result with {@code merged} as its response comparison state. */
     public ShardResult withResponses(ResponseComparisonState merged) {
         return new ShardResult(format, formatVersion, identity, histograms, timing, partial, mergedFrom, command,
-                scenarioFile, traffic, targetVersions, targets, pairs, merged);
+                scenarioFile, traffic, targetVersions, targets, pairs, merged, sends);
     }
 }

@@ -116,10 +116,10 @@ class MergeRefusalTest {
         byte[] bytes = Files.readAllBytes(dir.resolve(ShardFiles.RESULT));
         Files.write(dir.resolve(ShardFiles.RESULT), java.util.Arrays.copyOf(bytes, bytes.length / 2));
         refused(List.of(shards.get(0), dir, shards.get(2)), dir + ": shard.json is not valid JSON at line");
-        // Version 1 had no response comparison state; a later version may hold what this one cannot read.
-        refusedWith(r -> r.put("formatVersion", 1), "has formatVersion 1; this Shadowgate reads 2 only (the shard was "
+        // Version 2 had no sends for the schedule check; a later version may hold what this one cannot read.
+        refusedWith(r -> r.put("formatVersion", 2), "has formatVersion 2; this Shadowgate reads 3 only (the shard was "
                 + "written by another version");
-        refusedWith(r -> r.put("formatVersion", 3), "has formatVersion 3; this Shadowgate reads 2 only");
+        refusedWith(r -> r.put("formatVersion", 4), "has formatVersion 4; this Shadowgate reads 3 only");
         refusedWith(r -> ((ObjectNode) r.path("targets").get(0)).put("latency", "not a histogram"),
                 "shard.json is damaged");
     }

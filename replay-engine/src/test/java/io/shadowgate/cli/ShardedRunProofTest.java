@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * pair samples, response findings (diff statistics per endpoint and path with their examples,
  * label flips and score drift, contract changes, new rejections) and verdict (every gate's
  * estimate, interval and decision, the response gates included), and the same summary.md
- * above the run's identity. Schedule lateness, start skew and the per-second series are
- * measurements of each process and are left out. A shard killed by its pid makes the merge
+ * above the run's identity. Schedule lateness (and whether the schedule was kept), start skew and
+ * the per-second series are measurements of each process and are left out. A shard killed by its pid makes the merge
  * INCONCLUSIVE.
  */
 class ShardedRunProofTest {
@@ -90,6 +90,14 @@ class ShardedRunProofTest {
                 .isEqualTo(measured(reference));
         assertThat(verdict.path("info").path("traffic").path("records").asLong())
                 .isEqualTo(single.path("info").path("traffic").path("records").asLong());
+        // The schedule check of the whole: every request each shard sent, to each target, counted once.
+        JsonNode pace = verdict.path("pace");
+        for (int t = 0; t < 2; t++) {
+            JsonNode target = verdict.path("targets").get(t);
+            assertThat(pace.path("sent").path(target.path("target").asText()).asLong()).as("sent to %s", target)
+                    .isEqualTo(target.path("counts").path("scheduled").asLong());
+        }
+        assertThat(pace.path("behind").asText()).isIn("NOTHING", "REPLAYER", "CONNECTIONS", "MACHINE");
     }
 
     @Test
@@ -191,7 +199,8 @@ class ShardedRunProofTest {
         String summary = Files.readString(dir.resolve("summary.md"));
         int tail = summary.indexOf("\n### Run\n");
         assertThat(tail).as("summary.md has its identity section").isPositive();
-        return summary.substring(0, tail);
+        // Whether each kept its schedule is a measurement of each process, as its lateness is.
+        return summary.substring(0, tail).replaceAll("\n\n\\*\\*Schedule not kept\\*\\*: [^\n]*", "");
     }
 
     /**

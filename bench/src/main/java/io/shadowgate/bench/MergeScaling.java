@@ -14,6 +14,7 @@ import io.shadowgate.shard.ShardFiles;
 import io.shadowgate.shard.ShardIdentity;
 import io.shadowgate.shard.ShardMerge;
 import io.shadowgate.shard.ShardResult;
+import io.shadowgate.shard.ShardSends;
 import io.shadowgate.shard.ShardTiming;
 import io.shadowgate.shard.TrafficPart;
 import java.io.IOException;
@@ -213,7 +214,8 @@ public final class MergeScaling {
                 new ShardTiming(now, now * 1_000, 0L, now, now), false, 0, "bench", "bench.yaml",
                 new TrafficPart("synth", "records", part * shards, part, 0, List.of(), null, Map.of("predict", part), 0),
                 Map.of(), targets, new PairSamples(PairedLatencyRecorder.DEFAULT_CAPACITY, sample,
-                        Map.of("predict", sample)), null);
+                        Map.of("predict", sample)), null,
+                new ShardSends(part, -1, -1, Map.of("baseline", part, "candidate", part), Map.of()));
     }
 
     // ---- start skew and aggregate rate of local shard processes ----

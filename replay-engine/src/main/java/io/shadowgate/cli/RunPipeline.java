@@ -23,7 +23,6 @@ import io.shadowgate.replay.ReplayOptions;
 import io.shadowgate.replay.TargetRouter;
 import io.shadowgate.replay.ReplaySummary;
 import io.shadowgate.replay.Replayer;
-import io.shadowgate.replay.TargetSends;
 import io.shadowgate.replay.TargetUnreachableException;
 import io.shadowgate.report.EarlyStop;
 import io.shadowgate.report.RunInfo;
@@ -45,7 +44,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -259,16 +257,8 @@ final class RunPipeline {
      */
     static SchedulePace pace(TrafficScan scan, ReplaySummary summary, List<TargetSummary> measured, int maxPerTarget,
                              PrintWriter err) {
-        Map<String, Long> sent = new LinkedHashMap<>();
-        Map<String, Long> waited = new LinkedHashMap<>();
-        long lastSent = -1;
-        for (Map.Entry<String, TargetSends> e : summary.sends().entrySet()) {
-            sent.put(e.getKey(), e.getValue().sent());
-            waited.put(e.getKey(), e.getValue().waited());
-            lastSent = Math.max(lastSent, e.getValue().lastSentNanos());
-        }
-        SchedulePace pace = PaceCheck.of(scan.records(), scan.spanMicros() / 1e6, summary.dispatched(), lastSent / 1e9,
-                summary.loopBusy(), sent, waited, measured, maxPerTarget);
+        SchedulePace pace = PaceCheck.of(scan.records(), scan.spanMicros() / 1e6, summary.dispatched(),
+                summary.lastSentNanos() / 1e9, summary.loopBusy(), summary.sent(), summary.waited(), measured, maxPerTarget);
         if (!pace.kept()) {
             err.println("shadowgate: warning: " + pace.finding());
             err.flush();

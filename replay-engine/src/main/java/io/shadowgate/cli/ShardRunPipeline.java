@@ -8,7 +8,6 @@ import io.shadowgate.metrics.TargetRecording;
 import io.shadowgate.replay.ReplayOptions;
 import io.shadowgate.replay.ReplaySummary;
 import io.shadowgate.replay.Replayer;
-import io.shadowgate.replay.TargetSends;
 import io.shadowgate.replay.TargetUnreachableException;
 import io.shadowgate.scenario.LoadedScenario;
 import io.shadowgate.scenario.Mode;
@@ -37,8 +36,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -238,14 +235,8 @@ final class ShardRunPipeline {
 
     /** What the merged run's schedule check needs of this shard's replay. */
     private static ShardSends sends(ReplaySummary summary) {
-        Map<String, Long> sent = new TreeMap<>();
-        Map<String, Long> waited = new TreeMap<>();
-        long last = -1;
-        for (Map.Entry<String, TargetSends> e : summary.sends().entrySet()) {
-            sent.put(e.getKey(), e.getValue().sent());
-            waited.put(e.getKey(), e.getValue().waited());
-            last = Math.max(last, e.getValue().lastSentNanos() < 0 ? -1 : e.getValue().lastSentNanos() / 1_000);
-        }
-        return new ShardSends(summary.dispatched(), summary.loopBusy(), last, sent, waited);
+        long last = summary.lastSentNanos();
+        return new ShardSends(summary.dispatched(), summary.loopBusy(), last < 0 ? -1 : last / 1_000, summary.sent(),
+                summary.waited());
     }
 }

@@ -1,5 +1,6 @@
 package io.shadowgate.replay;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,4 +17,23 @@ import java.util.Map;
  */
 public record ReplaySummary(long scheduled, long dispatched, boolean stopped, long elapsedNanos, double loopBusy,
                             Map<String, TargetSends> sends) {
+
+    /** Per target role, the requests sent to it. */
+    public Map<String, Long> sent() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        sends.forEach((role, s) -> out.put(role, s.sent()));
+        return out;
+    }
+
+    /** Per target role, the requests that found all its connections busy and waited for one. */
+    public Map<String, Long> waited() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        sends.forEach((role, s) -> out.put(role, s.waited()));
+        return out;
+    }
+
+    /** When the last request went out to any target, from the schedule's start; -1 if none did. */
+    public long lastSentNanos() {
+        return sends.values().stream().mapToLong(TargetSends::lastSentNanos).max().orElse(-1);
+    }
 }

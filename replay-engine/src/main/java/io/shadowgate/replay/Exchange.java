@@ -14,18 +14,24 @@ final class Exchange {
     final long runStartNanos;
     final long intendedNanos;
     private final Accounting accounting;
+    private final SendBacklog backlog;
+    private final int targetIndex;
 
     private long sentNanos = -1;
     private Channel channel;
     private ConnectionPool pool;
     private boolean ended;
 
-    Exchange(Request request, String target, long runStartNanos, long intendedNanos, Accounting accounting) {
+    /** @param backlog counts it, as target {@code targetIndex}'s, until it is written or ends unwritten */
+    Exchange(Request request, String target, long runStartNanos, long intendedNanos, Accounting accounting,
+             SendBacklog backlog, int targetIndex) {
         this.request = request;
         this.target = target;
         this.runStartNanos = runStartNanos;
         this.intendedNanos = intendedNanos;
         this.accounting = accounting;
+        this.backlog = backlog;
+        this.targetIndex = targetIndex;
     }
 
     boolean ended() {
@@ -40,6 +46,7 @@ final class Exchange {
     void sentOn(Channel ch, long nowNanos) {
         this.channel = ch;
         this.sentNanos = nowNanos;
+        backlog.left(targetIndex);
     }
 
     /** The connection it was written to, or null while it waits. */
@@ -58,6 +65,9 @@ final class Exchange {
         }
         ended = true;
         channel = null;
+        if (sentNanos < 0) {
+            backlog.left(targetIndex);
+        }
         long now = System.nanoTime();
         accounting.closed(new Outcome(request.id(), target, request.endpoint(), kind, status,
                 intendedNanos - runStartNanos, sentNanos < 0 ? -1 : sentNanos - runStartNanos,

@@ -49,27 +49,34 @@ public final class Replayer implements AutoCloseable {
     /** One per loop, set when {@link #replay} starts; read by {@link #stop} on any thread. */
     private volatile List<LoopSchedule> schedules = List.of();
     private final AtomicLong notSentByLoops = new AtomicLong();
+    private final SendBacklog backlog;
     private volatile boolean stopped;
     /** When {@link #stop} was called; requests due after it are not sent. */
     private volatile long stoppedAtNanos;
 
     /** Targets by role, in order (baseline first), with nothing added to their requests. */
     public Replayer(Map<String, URI> targets, ReplayOptions options, OutcomeSink sink) {
-        this(options, sink, endpoints(targets), TargetRouter.ALL);
+        this(options, sink, endpoints(targets), TargetRouter.ALL, SendBacklog.HIGH);
+    }
+
+    /** As {@link #Replayer(Map, ReplayOptions, OutcomeSink)} with another backlog bound: tests reach it with little traffic. */
+    static Replayer withBacklogBound(Map<String, URI> targets, ReplayOptions options, OutcomeSink sink, int bound) {
+        return new Replayer(options, sink, endpoints(targets), TargetRouter.ALL, bound);
     }
 
     /** Targets by role, in order (baseline first), each with what to add to its requests; every request to each. */
     public static Replayer forEndpoints(Map<String, TargetEndpoint> targets, ReplayOptions options, OutcomeSink sink) {
-        return new Replayer(options, sink, targets, TargetRouter.ALL);
+        return new Replayer(options, sink, targets, TargetRouter.ALL, SendBacklog.HIGH);
     }
 
     /** As {@link #forEndpoints}, each request to the targets {@code router} chooses. */
     public static Replayer routed(Map<String, TargetEndpoint> targets, TargetRouter router, ReplayOptions options,
                                   OutcomeSink sink) {
-        return new Replayer(options, sink, targets, router);
+        return new Replayer(options, sink, targets, router, SendBacklog.HIGH);
     }
 
-    private Replayer(ReplayOptions options, OutcomeSink sink, Map<String, TargetEndpoint> targets, TargetRouter router) {
+    private Replayer(ReplayOptions options, OutcomeSink sink, Map<String, TargetEndpoint> targets, TargetRouter router,
+                     int backlogBound) {
         this.targets = new LinkedHashMap<>(targets);
         this.options = options;
         this.accounting = new Accounting(sink);
@@ -79,6 +86,7 @@ public final class Replayer implements AutoCloseable {
         }
         this.allTargets = roles.length == Long.SIZE ? -1L : (1L << roles.length) - 1;
         this.router = router;
+        this.backlog = new SendBacklog(roles.length, backlogBound);
         Transport transport = Transport.best();
         // No more loops than connections, and the limit split exactly: maxPerTarget is a promise to the target.
         List<String> hosts = this.targets.values().stream().map(t -> t.address().getHost()).toList();
@@ -200,6 +208,11 @@ public final class Replayer implements AutoCloseable {
         return byRole;
     }
 
+    /** Exchanges handed to the loops for target {@code t} (in role order) and not yet written. Any thread. */
+    long unwritten(int t) {
+        return backlog.unwritten(t);
+    }
+
     private boolean sendable(long dueNanos) {
         return !stopped || dueNanos - stoppedAtNanos <= 0;
     }
@@ -218,6 +231,7 @@ public final class Replayer implements AutoCloseable {
         notSentByLoops.incrementAndGet();
         for (int t = 0; t < roles.length; t++) {
             if ((chosen & (1L << t)) != 0) {
+                backlog.left(t);
                 accounting.closed(notSentOutcome(request, t));
             }
         }
@@ -257,21 +271,40 @@ public final class Replayer implements AutoCloseable {
 
     /**
      * Routes {@code batch} (here, on the scheduler thread, in schedule order) and hands each
-     * loop its part in one task: one wake-up per loop, not one per request.
+     * loop its part in one task: one wake-up per loop, not one per request. A batch far behind
+     * its schedule goes in chunks, each after waiting while every target is far behind
+     * ({@link SendBacklog}).
      */
     private void dispatch(List<Request> batch) {
+        int chunk = backlog.chunk();
+        for (int from = 0; from < batch.size(); from += chunk) {
+            backlog.awaitRoom(() -> stopped);
+            handOver(batch.subList(from, Math.min(batch.size(), from + chunk)));
+        }
+    }
+
+    private void handOver(List<Request> requests) {
         List<LoopSchedule> schedules = this.schedules;
         List<List<LoopSchedule.Routed>> perLoop = new ArrayList<>(loops.size());
         for (int i = 0; i < loops.size(); i++) {
-            perLoop.add(new ArrayList<>(batch.size() / loops.size() + 1));
+            perLoop.add(new ArrayList<>(requests.size() / loops.size() + 1));
         }
         int exchanges = 0;
-        for (Request request : batch) {
+        int[] perTarget = new int[roles.length];
+        for (Request request : requests) {
             long chosen = router.route(request, true) & allTargets;
             exchanges += Long.bitCount(chosen);
+            for (int t = 0; t < roles.length; t++) {
+                if ((chosen & (1L << t)) != 0) {
+                    perTarget[t]++;
+                }
+            }
             perLoop.get((int) (request.id() % loops.size())).add(new LoopSchedule.Routed(request, chosen));
         }
         accounting.opened(exchanges);
+        for (int t = 0; t < roles.length; t++) {
+            backlog.added(t, perTarget[t]);
+        }
         for (int i = 0; i < loops.size(); i++) {
             if (!perLoop.get(i).isEmpty()) {
                 schedules.get(i).add(perLoop.get(i));
@@ -287,7 +320,7 @@ public final class Replayer implements AutoCloseable {
             if ((chosen & (1L << t)) == 0) {
                 continue;
             }
-            Exchange exchange = new Exchange(request, roles[t], start, intended, accounting);
+            Exchange exchange = new Exchange(request, roles[t], start, intended, accounting, backlog, t);
             try {
                 row[t].submit(exchange);
             } catch (RuntimeException e) {

@@ -23,6 +23,9 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -165,6 +168,8 @@ class ReplayerTest {
             ReplaySummary summary = replayer.replay(traffic(Duration.ofSeconds(1), 100));
 
             assertThat(summary.scheduled()).isEqualTo(100);
+            // Timed out while waiting for a connection or on one: each left the backlog once.
+            assertThat(replayer.unwritten(1)).isZero();
         }
         List<Outcome> candidate = outcomes.stream().filter(o -> o.target().equals("candidate")).toList();
         assertThat(candidate).hasSize(100).allSatisfy(o -> {
@@ -199,8 +204,86 @@ class ReplayerTest {
             long notSent = outcomes.stream().filter(o -> o.kind() == OutcomeKind.NOT_SENT).count();
             assertThat(notSent).isEqualTo(2 * (summary.scheduled() - summary.dispatched()));
             assertThat(outcomes).hasSize((int) (2 * summary.scheduled()));
+            assertThat(replayer.unwritten(0)).isZero();
+            assertThat(replayer.unwritten(1)).isZero();
         } finally {
             timer.shutdownNow();
+        }
+    }
+
+    /**
+     * Offered far more than both targets can take, the replayer stops reading while every
+     * target is that far behind, instead of holding the whole backlog: each target's unwritten
+     * exchanges stay near the bound, every request is still answered, and the wait counts in
+     * the requests' lateness.
+     */
+    @Test
+    void whenEveryTargetIsFarBehindTheReplayerStopsReadingAndLosesNothing() throws Exception {
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        int bound = 40;
+        long[] peak = new long[2];
+        // 2 connections held 5 ms each: 400 a second a target, against 1,000 offered.
+        try (SimulatedServer b = SimulatedServer.start(profile("1", 5, 0, List.of()), "127.0.0.1", 0, 1);
+             SimulatedServer c = SimulatedServer.start(profile("1", 5, 0, List.of()), "127.0.0.1", 0, 2);
+             Replayer replayer = Replayer.withBacklogBound(targets(b.address(), c.address()),
+                     options(Duration.ofSeconds(20), 2), outcomes::add, bound)) {
+            replayer.connect();
+            ReplaySummary summary = sampledPeaks(replayer, peak, () -> replayer.replay(traffic(Duration.ofSeconds(1), 1000)));
+
+            assertThat(summary.scheduled()).isEqualTo(1000);
+            assertThat(replayer.unwritten(0)).isZero();
+            assertThat(replayer.unwritten(1)).isZero();
+        }
+        // Without the bound the backlog reached ~600 a target by the end of the schedule. With it, the
+        // scheduler waits while both are above it, so one may be above it by what the other lags behind.
+        assertThat(peak[0]).isBetween((long) bound, 3L * bound);
+        assertThat(peak[1]).isBetween((long) bound, 3L * bound);
+        assertThat(outcomes).hasSize(2000).allSatisfy(o -> assertThat(o.kind()).isEqualTo(OutcomeKind.RESPONSE));
+        // The last requests went out about 1.5 s after their instants (1,000 at 400 a second), and say so.
+        long lateOnes = outcomes.stream().filter(o -> o.latenessNanos() > 1_000_000_000L).count();
+        assertThat(lateOnes).isGreaterThan(200);
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.latencyNanos()).isGreaterThanOrEqualTo(o.latenessNanos()));
+    }
+
+    /** A candidate far behind on its own holds nothing back: the baseline keeps its schedule. */
+    @Test
+    void oneTargetFarBehindDoesNotHoldBackTheOther() throws Exception {
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        int bound = 40;
+        long[] peak = new long[2];
+        try (SimulatedServer b = SimulatedServer.start(profile("1", 1, 0, List.of()), "127.0.0.1", 0, 1);
+             SimulatedServer c = SimulatedServer.start(profile("1", 5, 0, List.of()), "127.0.0.1", 0, 2);
+             Replayer replayer = Replayer.withBacklogBound(targets(b.address(), c.address()),
+                     options(Duration.ofSeconds(20), 2), outcomes::add, bound)) {
+            replayer.connect();
+            sampledPeaks(replayer, peak, () -> replayer.replay(traffic(Duration.ofSeconds(1), 1000)));
+        }
+        assertThat(peak[1]).isGreaterThan(10L * bound);
+        long[] baselineLateness = outcomes.stream().filter(o -> o.target().equals("baseline"))
+                .mapToLong(Outcome::latenessNanos).sorted().toArray();
+        assertThat(baselineLateness).hasSize(1000);
+        assertThat(baselineLateness[949]).isLessThan(50_000_000L);
+        assertThat(outcomes).hasSize(2000).allSatisfy(o -> assertThat(o.kind()).isEqualTo(OutcomeKind.RESPONSE));
+    }
+
+    /** Runs {@code replay} while recording each target's most unwritten exchanges, every millisecond. */
+    private static ReplaySummary sampledPeaks(Replayer replayer, long[] peak, Supplier<ReplaySummary> replay)
+            throws InterruptedException {
+        AtomicBoolean done = new AtomicBoolean();
+        Thread sampler = new Thread(() -> {
+            while (!done.get()) {
+                for (int t = 0; t < peak.length; t++) {
+                    peak[t] = Math.max(peak[t], replayer.unwritten(t));
+                }
+                LockSupport.parkNanos(1_000_000);
+            }
+        });
+        sampler.start();
+        try {
+            return replay.get();
+        } finally {
+            done.set(true);
+            sampler.join();
         }
     }
 

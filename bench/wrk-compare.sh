@@ -16,6 +16,10 @@
 # Beside each throughput run it prints how busy nginx's worker was (CPU seconds per second, from
 # /proc) and its CPU per request, and the client's: wrk's whole process, Shadowgate's event
 # loop thread. A run that keeps nginx about 100 % busy has found nginx's ceiling, not its own.
+# Each round also runs Netty alone (io.shadowgate.bench.TransportFloor --mode codec: one event
+# loop, closed loop as wrk is, Netty's HTTP codec and the replayer's request building, nothing
+# else) with the same connections, so the gap to wrk splits into what the transport and codec
+# cost and what Shadowgate adds on top (FLOOR=0 leaves it out).
 #
 #   bench/wrk-compare.sh                       # 7 alternating runs of 15 s, 64 connections; fidelity 3 x 10 s
 #   RUNS=5 SECONDS_PER_RUN=8 CONNECTIONS=64 RATE=90000 SKIP_BUILD=1 bench/wrk-compare.sh
@@ -143,9 +147,18 @@ PY
 
 echo "== machine: nproc $(nproc), $(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(java -version 2>&1 | head -1)"
 echo "== $(wrk --version 2>&1 | head -1); $(nginx -v 2>&1); $runs alternating runs of ${seconds} s, $connections connections"
-echo "| run | wrk -t1 req/s | wrk -t2 req/s | shadowgate req/s delivered (both targets), whole run | after the first ${STEADY_AFTER:-2} s | ratio to the better wrk, whole / after | nginx busy, wrk -t1 / shadowgate | nginx µs CPU a request, wrk -t1 / shadowgate | client µs CPU a request: wrk -t1 / shadowgate's event loop | shadowgate: 2xx / scheduled, both targets | shadowgate's own schedule check: behind, held back by (its loop's CPU share) |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
-wrk1_all=(); wrk2_all=(); ours_all=(); steady_all=(); busy_w_all=(); busy_o_all=(); per_w_all=(); per_o_all=(); wrk_cpu_all=(); loop_cpu_all=(); run_ratio_all=()
+echo "| run | wrk -t1 req/s | wrk -t2 req/s | shadowgate req/s delivered (both targets), whole run | after the first ${STEADY_AFTER:-2} s | ratio to the better wrk, whole / after | nginx busy, wrk -t1 / shadowgate | nginx µs CPU a request, wrk -t1 / shadowgate | client µs CPU a request: wrk -t1 / shadowgate's event loop | shadowgate: 2xx / scheduled, both targets | shadowgate's own schedule check: behind, held back by (its loop's CPU share) | Netty alone: req/s (its loop busy, µs a request) | shadowgate / Netty alone |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+wrk1_all=(); wrk2_all=(); ours_all=(); steady_all=(); busy_w_all=(); busy_o_all=(); per_w_all=(); per_o_all=(); wrk_cpu_all=(); loop_cpu_all=(); run_ratio_all=(); floor_all=(); floor_ratio_all=()
+# Runs Netty alone (TransportFloor) for as long as wrk runs; prints its requests/s, its loop's busy share and µs a request.
+floor_run() {
+  if [[ "${FLOOR:-1}" == 0 ]]; then
+    echo "- - -"
+    return
+  fi
+  java -cp "$bench_jar" io.shadowgate.bench.TransportFloor --target "http://127.0.0.1:$port/v1/predict" --mode codec \
+    --connections "$connections" --seconds "$seconds" | awk '{printf "%d %.2f %.2f\n", $4, $5, $6}'
+}
 # Prints the CPU ticks of the busiest client event loop thread of the JVM $1 once it has ended,
 # polled from /proc: the run's own loop (the warm-up's are shorter-lived), so its CPU a request.
 loop_ticks() {
@@ -179,6 +192,7 @@ wrk_run() {
 }
 for run in $(seq "$runs"); do
   read -r w1 busy_w per_w wrk_cpu < <(wrk_run 1)
+  read -r fl fl_busy fl_us < <(floor_run)
   before=$(nginx_ticks)
   java -jar "$jar" run "$work/saturate.yaml" --out "$work/run-$run" --quiet --window 0 >/dev/null 2>"$work/run-$run.err" &
   java_pid=$!
@@ -196,7 +210,13 @@ for run in $(seq "$runs"); do
   busy_w_all+=("$busy_w"); busy_o_all+=("$busy_o"); per_w_all+=("$per_w"); per_o_all+=("$per_o"); wrk_cpu_all+=("$wrk_cpu"); loop_cpu_all+=("$per_loop")
   best=$(( w1 > w2 ? w1 : w2 ))
   run_ratio_all+=("$(python3 -c "print(f'{$o/$best:.3f}')")")
-  echo "| $run | $w1 | $w2 | $o | $st | $(python3 -c "print(f'{$o/$best:.2f} / {$st/$best:.2f}')") | $busy_w / $busy_o | $per_w / $per_o | $wrk_cpu / $per_loop | ${accounted#*:} (${accounted%%:*}) | ${check%%:*} (${check#*:}) |"
+  floor_ratio="-"
+  if [[ "$fl" != - ]]; then
+    floor_all+=("$fl")
+    floor_ratio=$(python3 -c "print(f'{$o/$fl:.3f}')")
+    floor_ratio_all+=("$floor_ratio")
+  fi
+  echo "| $run | $w1 | $w2 | $o | $st | $(python3 -c "print(f'{$o/$best:.2f} / {$st/$best:.2f}')") | $busy_w / $busy_o | $per_w / $per_o | $wrk_cpu / $per_loop | ${accounted#*:} (${accounted%%:*}) | ${check%%:*} (${check#*:}) | $fl ($fl_busy, $fl_us) | $floor_ratio |"
   if [[ "${accounted%%:*}" != all ]]; then
     echo "wrk-compare: run $run did not answer every scheduled request with a 2xx (see $work/run-$run/verdict.json): its rate is not a saturation rate" >&2
   fi
@@ -238,6 +258,9 @@ EOF
 run_ratio=$(ratio_ci "${run_ratio_all[@]}")
 echo
 echo "each run's own ratio to wrk, median and interval: $run_ratio"
+if (( ${#floor_all[@]} > 0 )); then
+  echo "Netty alone (closed loop, its HTTP codec, one event loop): median $(median "${floor_all[@]}") req/s, $(python3 -c "print(f'{$(median "${floor_all[@]}")/$mw:.3f}')") of wrk $wrk_threads; shadowgate against it, each run's own ratio: $(ratio_ci "${floor_ratio_all[@]}")"
+fi
 if python3 -c "import sys; sys.exit(0 if $mo > 1.9 * $rate else 1)"; then
   echo "wrk-compare: Shadowgate delivered about all it was offered ($((2 * rate))/s): not saturated, raise RATE" >&2
 fi

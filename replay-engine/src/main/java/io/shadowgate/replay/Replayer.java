@@ -56,7 +56,7 @@ public final class Replayer implements AutoCloseable {
 
     /** Targets by role, in order (baseline first), with nothing added to their requests. */
     public Replayer(Map<String, URI> targets, ReplayOptions options, OutcomeSink sink) {
-        this(options, sink, endpoints(targets), TargetRouter.ALL, SendBacklog.HIGH);
+        this(options, sink, endpoints(targets), TargetRouter.ALL, 0);
     }
 
     /** As {@link #Replayer(Map, ReplayOptions, OutcomeSink)} with another backlog bound: tests reach it with little traffic. */
@@ -66,15 +66,16 @@ public final class Replayer implements AutoCloseable {
 
     /** Targets by role, in order (baseline first), each with what to add to its requests; every request to each. */
     public static Replayer forEndpoints(Map<String, TargetEndpoint> targets, ReplayOptions options, OutcomeSink sink) {
-        return new Replayer(options, sink, targets, TargetRouter.ALL, SendBacklog.HIGH);
+        return new Replayer(options, sink, targets, TargetRouter.ALL, 0);
     }
 
     /** As {@link #forEndpoints}, each request to the targets {@code router} chooses. */
     public static Replayer routed(Map<String, TargetEndpoint> targets, TargetRouter router, ReplayOptions options,
                                   OutcomeSink sink) {
-        return new Replayer(options, sink, targets, router, SendBacklog.HIGH);
+        return new Replayer(options, sink, targets, router, 0);
     }
 
+    /** @param backlogBound see {@link SendBacklog}; 0 for {@link SendBacklog#HIGH_PER_LOOP} a loop */
     private Replayer(ReplayOptions options, OutcomeSink sink, Map<String, TargetEndpoint> targets, TargetRouter router,
                      int backlogBound) {
         this.targets = new LinkedHashMap<>(targets);
@@ -86,13 +87,13 @@ public final class Replayer implements AutoCloseable {
         }
         this.allTargets = roles.length == Long.SIZE ? -1L : (1L << roles.length) - 1;
         this.router = router;
-        this.backlog = new SendBacklog(roles.length, backlogBound);
         Transport transport = Transport.best();
         // No more loops than connections, and the limit split exactly: maxPerTarget is a promise to the target.
         List<String> hosts = this.targets.values().stream().map(t -> t.address().getHost()).toList();
         int threads = Math.max(1, Math.min(options.eventLoopsFor(hosts), options.maxConnections()));
         this.group = transport.newGroup(threads, "shadowgate-client");
         group.forEach(executor -> loops.add((EventLoop) executor));
+        this.backlog = new SendBacklog(roles.length, backlogBound > 0 ? backlogBound : SendBacklog.HIGH_PER_LOOP * loops.size());
         for (int i = 0; i < loops.size(); i++) {
             int share = share(options.maxConnections(), i);
             ConnectionPool[] row = new ConnectionPool[roles.length];

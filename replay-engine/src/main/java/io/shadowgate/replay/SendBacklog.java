@@ -7,7 +7,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * How many exchanges each target has been handed and not yet written, and the scheduler's
- * wait while every target has more than {@link #HIGH} of them.
+ * wait while every target has more than a bound of them ({@link #HIGH_PER_LOOP} a client event loop).
  *
  * <p>When the replayer and its targets together cannot keep the schedule (an over-offered run,
  * a saturation test), the open loop used to go on reading requests and handing them over, and
@@ -21,17 +21,22 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Only when <em>every</em> target is behind: a stalled candidate alone must not hold back
  * the baseline's requests (that would make the baseline look as slow as the candidate); its
- * backlog stays bounded by the request timeout, as before. The bound is far above what the
- * schedule's lookahead hands over ahead of time (10 ms: 16,384 exchanges a target would be a
- * rate of 1.6 million a second), so a run on schedule never waits here.
+ * backlog stays bounded by the request timeout, as before. The bound is above what the
+ * schedule's lookahead hands over ahead of time ({@link #HIGH_PER_LOOP}), so a run on schedule
+ * does not wait here.
  *
  * <p>{@link #added} and {@link #awaitRoom} run on the scheduler thread, {@link #left} on any
  * event loop.
  */
 final class SendBacklog {
 
-    /** The scheduler waits while every target has more unwritten exchanges than this. */
-    static final int HIGH = 16_384;
+    /**
+     * The scheduler waits while every target has more unwritten exchanges than this, for each
+     * event loop: 2,048 is 10 ms of the lookahead at 204,800 requests a second a target, far
+     * above what one loop sends, and small enough that the backlog stays in the cache. With
+     * 16,384 a loop, saturation runs delivered 2.5 % less (bench/README.md).
+     */
+    static final int HIGH_PER_LOOP = 2_048;
     /** A wake-up that raced the wait is found again this soon. */
     private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
@@ -41,12 +46,7 @@ final class SendBacklog {
     private final int low;
     private volatile Thread waiting;
 
-    /** With the bound {@link #HIGH}. */
-    SendBacklog(int targets) {
-        this(targets, HIGH);
-    }
-
-    /** @param high the bound; tests use a small one to reach it with little traffic */
+    /** @param high the bound: {@link #HIGH_PER_LOOP} a loop, or a small one in tests, to reach it with little traffic */
     SendBacklog(int targets, int high) {
         if (high < 2) {
             throw new IllegalArgumentException("the bound must be at least 2, was " + high);

@@ -272,9 +272,9 @@ public final class Replayer implements AutoCloseable {
 
     /**
      * Routes {@code batch} (here, on the scheduler thread, in schedule order) and hands each
-     * loop its part in one task: one wake-up per loop, not one per request. A batch far behind
-     * its schedule goes in chunks, each after waiting while every target is far behind
-     * ({@link SendBacklog}).
+     * loop its part in one task: one wake-up per loop, not one per request. It goes in chunks
+     * (256 requests at most), each after waiting while every target is far behind
+     * ({@link SendBacklog}), so that a batch far behind its schedule overshoots the bound by little.
      */
     private void dispatch(List<Request> batch) {
         int chunk = backlog.chunk();

@@ -151,7 +151,13 @@ public final class TransportFloor {
                     });
             List<Channel> channels = new ArrayList<>();
             for (int i = 0; i < options.connections(); i++) {
-                channels.add(bootstrap.connect(options.target().getHost(), options.target().getPort()).syncUninterruptibly().channel());
+                var connected = bootstrap.connect(options.target().getHost(), options.target().getPort()).awaitUninterruptibly();
+                if (!connected.isSuccess()) {
+                    System.err.println("TransportFloor: connection " + (i + 1) + " to " + options.target() + " failed: "
+                            + connected.cause().getMessage());
+                    return 69;
+                }
+                channels.add(connected.channel());
             }
             for (Channel channel : channels) {
                 loop.execute(() -> channel.pipeline().fireUserEventTriggered(Start.INSTANCE));

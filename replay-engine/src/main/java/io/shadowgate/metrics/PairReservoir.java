@@ -7,22 +7,33 @@ import java.util.Arrays;
  * request ids have the smallest {@link RequestHash} under the seed (bottom-k sampling). Which
  * pairs are kept depends only on the ids, never on the order they arrive in, so the sample of a
  * sharded run is exactly the {@code capacity} smallest of the shards' samples together
- * ({@link #merge}), the sample one process would have kept. Snapshots list the pairs in hash
+ * ({@link #merge}), the sample one process would have kept. Samples list the pairs in hash
  * order, so whatever reads them by position (the paired bootstrap) sees one canonical order.
- * Storage grows by doubling up to the capacity, so a reservoir for an endpoint that sees little
- * traffic stays small. Not thread-safe: the owner locks.
+ * Not thread-safe: the owner locks.
+ *
+ * <p>Pairs are appended to a buffer of up to twice the capacity while they hash below the
+ * largest hash kept at the last pruning; a full buffer is pruned back to the capacity smallest
+ * (a selection, linear on average). It used to be a max-heap: every pair kept then sifted down
+ * a tree of 100,000 entries in four arrays of 800 KB, missing the cache at every level, and a
+ * run's first million pairs keep about 340,000 of them; that was 2.5 % of a saturated event
+ * loop (bench/README.md). Appending writes memory in order, and the pruning's cost spreads
+ * over the at least {@code capacity} pairs that fill the buffer again. Storage grows by
+ * doubling up to twice the capacity, so a reservoir for an endpoint that sees little traffic
+ * stays small.
  */
 public final class PairReservoir {
 
     private final int capacity;
     private final long seed;
-    /** A max-heap on {@link #hashes}, so the largest kept hash is at 0 and is the one replaced. */
     private long[] hashes = new long[64];
     private long[] ids = new long[64];
     private double[] baseline = new double[64];
     private double[] candidate = new double[64];
     private int size;
     private long seen;
+    /** Pairs hashing at or above this are never among the kept: {@code capacity} smaller ones are; MAX until the first pruning. */
+    private long threshold = Long.MAX_VALUE;
+    private boolean pruned;
 
     public PairReservoir(int capacity, long seed) {
         if (capacity < 1) {
@@ -41,6 +52,8 @@ public final class PairReservoir {
         copy.candidate = candidate.clone();
         copy.size = size;
         copy.seen = seen;
+        copy.threshold = threshold;
+        copy.pruned = pruned;
         return copy;
     }
 
@@ -63,66 +76,106 @@ public final class PairReservoir {
     }
 
     private void offer(long hash, long id, double b, double c) {
-        if (size < capacity) {
-            if (size == hashes.length) {
-                int grown = Math.min(capacity, hashes.length * 2);
+        if (pruned && hash >= threshold) {
+            return;
+        }
+        if (size == hashes.length) {
+            if (size >= 2 * capacity) {
+                prune();
+                if (hash >= threshold) {
+                    return;
+                }
+            } else {
+                int grown = (int) Math.min(2L * capacity, hashes.length * 2L);
                 hashes = Arrays.copyOf(hashes, grown);
                 ids = Arrays.copyOf(ids, grown);
                 baseline = Arrays.copyOf(baseline, grown);
                 candidate = Arrays.copyOf(candidate, grown);
             }
-            set(size, hash, id, b, c);
-            siftUp(size++);
-        } else if (hash < hashes[0]) {
-            set(0, hash, id, b, c);
-            siftDown(0);
         }
+        hashes[size] = hash;
+        ids[size] = id;
+        baseline[size] = b;
+        candidate[size] = c;
+        size++;
     }
 
-    private void set(int at, long hash, long id, double b, double c) {
-        hashes[at] = hash;
-        ids[at] = id;
-        baseline[at] = b;
-        candidate[at] = c;
+    /** Keeps only the {@code capacity} smallest hashes (in no order) and lowers the threshold to the largest of them. */
+    private void prune() {
+        if (size <= capacity) {
+            return;
+        }
+        select(capacity - 1);
+        size = capacity;
+        long largest = Long.MIN_VALUE;
+        for (int i = 0; i < size; i++) {
+            largest = Math.max(largest, hashes[i]);
+        }
+        threshold = largest;
+        pruned = true;
+    }
+
+    /**
+     * Rearranges the buffer so that position {@code k} holds the (k+1)-th smallest hash, every
+     * smaller one before it and every larger one after (Hoare's selection with a median of
+     * three; the hashes are distinct and already well mixed).
+     */
+    private void select(int k) {
+        int lo = 0;
+        int hi = size - 1;
+        while (hi > lo) {
+            int mid = (lo + hi) >>> 1;
+            if (hashes[mid] < hashes[lo]) {
+                swap(mid, lo);
+            }
+            if (hashes[hi] < hashes[lo]) {
+                swap(hi, lo);
+            }
+            if (hashes[hi] < hashes[mid]) {
+                swap(hi, mid);
+            }
+            long pivot = hashes[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (hashes[i] < pivot) {
+                    i++;
+                }
+                while (hashes[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(i++, j--);
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return;
+            }
+        }
     }
 
     private void swap(int i, int j) {
         long h = hashes[i];
+        hashes[i] = hashes[j];
+        hashes[j] = h;
         long id = ids[i];
+        ids[i] = ids[j];
+        ids[j] = id;
         double b = baseline[i];
+        baseline[i] = baseline[j];
+        baseline[j] = b;
         double c = candidate[i];
-        set(i, hashes[j], ids[j], baseline[j], candidate[j]);
-        set(j, h, id, b, c);
-    }
-
-    private void siftUp(int i) {
-        while (i > 0) {
-            int parent = (i - 1) / 2;
-            if (hashes[parent] >= hashes[i]) {
-                return;
-            }
-            swap(i, parent);
-            i = parent;
-        }
-    }
-
-    private void siftDown(int i) {
-        while (true) {
-            int left = 2 * i + 1;
-            if (left >= size) {
-                return;
-            }
-            int larger = left + 1 < size && hashes[left + 1] > hashes[left] ? left + 1 : left;
-            if (hashes[i] >= hashes[larger]) {
-                return;
-            }
-            swap(i, larger);
-            i = larger;
-        }
+        candidate[i] = candidate[j];
+        candidate[j] = c;
     }
 
     /** The sample with ids, in hash order. */
     public PairSample sample() {
+        prune();
         Integer[] order = new Integer[size];
         for (int i = 0; i < size; i++) {
             order[i] = i;

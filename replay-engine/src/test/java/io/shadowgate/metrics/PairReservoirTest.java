@@ -52,6 +52,43 @@ class PairReservoirTest {
         }
     }
 
+    @Test
+    void keepsExactlyThePairsWithTheSmallestHashesThroughManyPrunings() {
+        List<Long> ids = new ArrayList<>();
+        for (long id = 0; id < 20_000; id++) {
+            ids.add(id * 7 + 3);
+        }
+        Collections.shuffle(ids, new Random(5));
+        for (int capacity : new int[] {1, 7, 100, 999, 20_000, 30_000}) {
+            PairSample sample = fill(ids, capacity);
+            long[] expected = ids.stream().sorted((x, y) -> Long.compare(RequestHash.of(x, SEED), RequestHash.of(y, SEED)))
+                    .limit(capacity).mapToLong(Long::longValue).toArray();
+            assertThat(sample.ids()).as("capacity %d", capacity).containsExactly(expected);
+            assertThat(sample.seen()).isEqualTo(20_000);
+            for (int i = 0; i < sample.size(); i++) {
+                assertThat(sample.baselineMicros()[i]).isEqualTo(sample.ids()[i] * 1.5);
+                assertThat(sample.candidateMicros()[i]).isEqualTo(sample.ids()[i] * 2.5);
+            }
+        }
+    }
+
+    @Test
+    void aCopyGoesOnAsTheOriginalWouldAndSamplingTwiceChangesNothing() {
+        PairReservoir original = new PairReservoir(300, SEED);
+        for (long id = 0; id < 1_000; id++) {
+            original.add(id, id, -id);
+        }
+        PairReservoir copy = original.copy();
+        PairSample early = original.sample();
+        assertThat(original.sample().ids()).containsExactly(early.ids());
+        for (long id = 1_000; id < 5_000; id++) {
+            original.add(id, id, -id);
+            copy.add(id, id, -id);
+        }
+        assertThat(copy.sample().ids()).containsExactly(original.sample().ids());
+        assertThat(copy.sample().candidateMicros()).containsExactly(original.sample().candidateMicros());
+    }
+
     private static PairSample fill(List<Long> ids, int capacity) {
         PairReservoir r = new PairReservoir(capacity, SEED);
         for (long id : ids) {

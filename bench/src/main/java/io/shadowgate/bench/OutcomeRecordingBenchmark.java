@@ -27,11 +27,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * What it costs to record one response: {@link MetricsRecorder#accept} for an outcome of kind
  * {@code RESPONSE}, the call every client event loop makes once per request and target.
  *
- * <p>One accept touches the target's and the endpoint's outcome counters ({@code LongAdder}s),
- * five HdrHistogram {@code Recorder}s (latency and service time for the target and for the
- * endpoint, lateness for the target) and the interval counters. A {@code Recorder} is
- * multi-writer: each record is a few atomic increments, never a lock, and the once-a-second
- * sampler swaps buffers instead of stopping writers. The sampler runs here too, as in a real run.
+ * <p>One accept touches the target's and the endpoint's outcome counters ({@code LongAdder}s)
+ * and five histograms of the calling thread's own (latency and service time for the target and
+ * for the endpoint, lateness for the target), inside one enter and exit of that thread's
+ * phaser: two atomic increments, never a lock; the once-a-second sampler swaps the thread's
+ * interval histograms instead of stopping it. The sampler runs here too, as in a real run.
  *
  * <p>The outcomes are built once, before measuring: 4,096 responses with log-normal service
  * times (median 1 ms), split over two targets and two endpoints, so the histograms see varied
@@ -107,8 +107,8 @@ public class OutcomeRecordingBenchmark {
 
     /**
      * Two writers into the same recorder, as the replayer's two client event loops do on a
-     * two-core machine: both hit the same targets, endpoints and histograms, so their atomic
-     * increments contend for the same cache lines.
+     * two-core machine: both hit the same targets and endpoints, so their counters' cache
+     * lines are shared; their histograms are not.
      */
     @Benchmark
     @Threads(2)

@@ -3,7 +3,6 @@ package io.shadowgate.metrics;
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
  * The one histogram configuration of Shadowgate: microseconds from 1 µs to one hour at three
@@ -17,20 +16,11 @@ public final class Histograms {
     private Histograms() {
     }
 
-    public static Recorder newRecorder() {
-        return new Recorder(1, HIGHEST_MICROS, SIGNIFICANT_DIGITS);
-    }
-
     public static Histogram newHistogram() {
         return new Histogram(1, HIGHEST_MICROS, SIGNIFICANT_DIGITS);
     }
 
-    /** Records a duration, clamped into the trackable range so an outlier never throws. */
-    public static void record(Recorder recorder, long nanos) {
-        recorder.recordValue(clampedMicros(nanos));
-    }
-
-    /** As {@link #record(Recorder, long)}, into a histogram its owner guards. */
+    /** Records a duration, clamped into the trackable range so an outlier never throws; the caller guards the histogram. */
     public static void record(Histogram histogram, long nanos) {
         histogram.recordValue(clampedMicros(nanos));
     }

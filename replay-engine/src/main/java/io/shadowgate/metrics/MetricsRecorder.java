@@ -16,8 +16,9 @@ import org.HdrHistogram.Histogram;
 /**
  * Records every outcome of a run per target and endpoint, and closes an interval of the time
  * series every second on its own daemon thread. {@link #accept} is safe from any thread and
- * never blocks on the sampler (HdrHistogram {@code Recorder}s swap buffers instead of locking);
- * so is {@link #live}, which only reads counters.
+ * never blocks on the sampler: each thread records into histograms of its own, which the
+ * sampler swaps instead of locking ({@link WriterShard}); so is {@link #live}, which only
+ * reads counters.
  */
 public final class MetricsRecorder implements OutcomeSink, AutoCloseable {
 
@@ -181,12 +182,12 @@ public final class MetricsRecorder implements OutcomeSink, AutoCloseable {
         return List.copyOf(intervalLogProblems);
     }
 
-    /** Overall latency from intended start of {@code role}, over responses; a copy. */
+    /** Overall latency from intended start of {@code role}, over responses; a copy. Call after {@link #close()}. */
     public Histogram latency(String role) {
         return targets.get(role).latencyTotal();
     }
 
-    /** One endpoint's latency at {@code role}, from intended start, over responses; a copy. */
+    /** One endpoint's latency at {@code role}, from intended start, over responses; a copy. Call after {@link #close()}. */
     public Histogram latency(String role, String endpoint) {
         return targets.get(role).latencyTotal(endpoint);
     }

@@ -89,4 +89,58 @@ class MetricsRecorderTest {
         assertThat(baseline.counts().accounted()).isEqualTo(9);
         assertThat(baseline.counts().addsUp()).isFalse();
     }
+
+    /**
+     * Event loops record at once while the sampler closes an interval every millisecond: each
+     * thread records into histograms of its own that the sampler swaps under it, and not one
+     * value may be lost or counted twice, in the totals, the series, or per endpoint.
+     */
+    @Test
+    void manyThreadsRecordingWhileIntervalsCloseLoseNothing() throws Exception {
+        int threads = 4;
+        int perThread = 50_000;
+        ScheduleCounter counter = new ScheduleCounter();
+        List<Request> requests = schedule(counter, threads * perThread);
+        MetricsRecorder recorder = new MetricsRecorder(List.of("baseline", "candidate"), counter, 1);
+        List<Thread> writers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            List<Request> mine = requests.subList(t * perThread, (t + 1) * perThread);
+            writers.add(new Thread(() -> {
+                for (Request r : mine) {
+                    recorder.accept(outcome(r, "baseline", OutcomeKind.RESPONSE, 200, 1 + r.id() % 50));
+                    recorder.accept(outcome(r, "candidate", r.id() % 100 == 0 ? OutcomeKind.TIMEOUT : OutcomeKind.RESPONSE,
+                            r.id() % 100 == 0 ? 0 : 200, 1 + r.id() % 50));
+                }
+            }, "writer-" + t));
+        }
+        writers.forEach(Thread::start);
+        for (Thread w : writers) {
+            w.join();
+        }
+        recorder.close();
+        List<TargetSummary> summaries = recorder.summaries(Map.of());
+
+        long total = (long) threads * perThread;
+        TargetSummary baseline = summaries.get(0);
+        assertThat(baseline.counts().status2xx()).isEqualTo(total);
+        assertThat(baseline.latency().count()).isEqualTo(total);
+        assertThat(baseline.service().count()).isEqualTo(total);
+        assertThat(baseline.lateness().count()).isEqualTo(total);
+        assertThat(baseline.series().size()).as("intervals closed while recording").isGreaterThan(3);
+        assertThat(baseline.series().stream().mapToLong(IntervalPoint::responses).sum()).isEqualTo(total);
+        assertThat(baseline.endpoints()).extracting(EndpointSummary::endpoint).containsExactly("a", "b");
+        assertThat(baseline.endpoints().stream().mapToLong(e -> e.latency().count()).sum()).isEqualTo(total);
+        assertThat(baseline.endpoints()).allSatisfy(e -> {
+            assertThat(e.latency().count()).isEqualTo(e.counts().status2xx()).isPositive();
+            assertThat(e.counts().addsUp()).isTrue();
+        });
+        TargetSummary candidate = summaries.get(1);
+        assertThat(candidate.counts().timeouts()).isEqualTo(total / 100);
+        assertThat(candidate.latency().count()).isEqualTo(total);
+        assertThat(candidate.service().count()).isEqualTo(total - total / 100);
+        assertThat(candidate.series().stream().mapToLong(IntervalPoint::responses).sum()).isEqualTo(total - total / 100);
+        assertThat(candidate.series().stream().mapToLong(IntervalPoint::errors).sum()).isEqualTo(total / 100);
+        assertThat(recorder.latency("candidate", "a").getTotalCount()
+                + recorder.latency("candidate", "b").getTotalCount()).isEqualTo(total);
+    }
 }

@@ -15,8 +15,8 @@ import java.util.Arrays;
  * largest hash kept at the last pruning; a full buffer is pruned back to the capacity smallest
  * (a selection, linear on average). It used to be a max-heap: every pair kept then sifted down
  * a tree of 100,000 entries in four arrays of 800 KB, missing the cache at every level, and a
- * run's first million pairs keep about 340,000 of them; that was 2.5 % of a saturated event
- * loop (bench/README.md). Appending writes memory in order, and the pruning's cost spreads
+ * run's first million pairs keep about 330,000 of them: a saturated run delivered 5 % more
+ * without it (bench/README.md, "Closing in"). Appending writes memory in order, and the pruning's cost spreads
  * over the at least {@code capacity} pairs that fill the buffer again. Storage grows by
  * doubling up to twice the capacity, so a reservoir for an endpoint that sees little traffic
  * stays small.

@@ -15,9 +15,9 @@ import org.HdrHistogram.WriterReaderPhaser;
  *
  * <p>Why not five {@code Recorder}s, as before: a {@code Recorder} takes many writers, so each
  * of its records is its phaser's two atomic increments and its concurrent histogram's
- * (its own phaser, the count, the total): about six atomic operations, thirty a response. That
- * was 3 % of a saturated event loop (bench/README.md). Here a response costs the phaser's
- * two, whatever it records.
+ * (its own phaser, the count, the total): about six atomic operations, thirty a response
+ * (OutcomeRecordingBenchmark: 111 ns a response; 40 ns now). Here a response costs the
+ * phaser's two, whatever it records.
  *
  * <p>Per endpoint, latency and service time are kept whole, not per interval (nothing reads an
  * endpoint's interval): one histogram each, read once every outcome is in.

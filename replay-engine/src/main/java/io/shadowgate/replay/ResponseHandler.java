@@ -71,8 +71,8 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
      * comparisons. Asking {@code instanceof HttpResponse}, {@code HttpContent},
      * {@code LastHttpContent} of each part (and {@code SimpleChannelInboundHandler}'s
      * {@code HttpObject} match before them) scans the part's list of interfaces whenever the
-     * answer is not the last one found for its class: 3 % of a saturated event loop
-     * (bench/README.md).
+     * answer is not the last one found for its class: 3 % of a saturated event loop's profile
+     * (bench/README.md, "Closing in").
      */
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {

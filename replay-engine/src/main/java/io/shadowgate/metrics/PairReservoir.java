@@ -107,11 +107,7 @@ public final class PairReservoir {
         }
         select(capacity - 1);
         size = capacity;
-        long largest = Long.MIN_VALUE;
-        for (int i = 0; i < size; i++) {
-            largest = Math.max(largest, hashes[i]);
-        }
-        threshold = largest;
+        threshold = hashes[capacity - 1]; // the selection put the largest kept there
         pruned = true;
     }
 

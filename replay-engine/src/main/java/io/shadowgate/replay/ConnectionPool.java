@@ -8,9 +8,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -33,14 +31,6 @@ final class ConnectionPool {
 
     /** Responses larger than this end as connection errors; model APIs answer far less. */
     static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
-    /**
-     * Netty's defaults, but response headers are not validated: they are only read here (status,
-     * framing, and a copy for comparison), never forwarded, and checking every name and value
-     * cost 2 % of the event loop at saturation.
-     */
-    private static final HttpDecoderConfig RESPONSE_DECODING = new HttpDecoderConfig()
-            .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false))
-            .setTrailersFactory(DefaultHttpHeadersFactory.trailersFactory().withValidation(false));
 
     private final EventLoop loop;
     private final InetSocketAddress address;
@@ -83,10 +73,11 @@ final class ConnectionPool {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        ResponseDecoder decoder = new ResponseDecoder(keepBodies, MAX_RESPONSE_BYTES, options.statedLatency());
                         ch.pipeline()
-                                .addLast("codec", new HttpClientCodec(RESPONSE_DECODING, false, false))
-                                .addLast("response", new ResponseHandler(ConnectionPool.this, keepBodies, MAX_RESPONSE_BYTES,
-                                        options.statedLatency()));
+                                .addLast("encoder", new HttpRequestEncoder())
+                                .addLast("decoder", decoder)
+                                .addLast("response", new ResponseHandler(ConnectionPool.this, decoder, keepBodies));
                     }
                 });
     }

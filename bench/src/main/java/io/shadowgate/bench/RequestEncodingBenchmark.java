@@ -1,6 +1,7 @@
 package io.shadowgate.bench;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -29,11 +30,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A request built for one target and encoded by Netty's {@link HttpRequestEncoder}, as the
- * event loop does for every exchange: {@code flatHeaders} is the engine's
- * {@link TargetRequests#toHttp} (a flat name/value array); {@code mapHeaders} builds the same
- * request the way the engine did before, in Netty's validating hash map of headers, side by
- * side. A synthesized request (no headers of its own) and one with three captured headers.
+ * A request built for one target and put into bytes, as the event loop does for every exchange,
+ * three ways side by side: {@code bytes} is what the engine does now,
+ * {@link TargetRequests#encode} writing the bytes itself into one pooled buffer;
+ * {@code flatHeaders} is what it did before, {@link TargetRequests#toHttp} (a flat name/value
+ * array) encoded by Netty's {@link HttpRequestEncoder}; {@code mapHeaders} builds the same
+ * request as the engine did before that, in Netty's validating hash map of headers. A
+ * synthesized request (no headers of its own) and one with three captured headers.
  *
  * <pre>
  *   java -jar bench/target/benchmarks.jar -f 1 -wi 3 -i 5 RequestEncodingBenchmark
@@ -67,6 +70,14 @@ public class RequestEncodingBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         encoder.finishAndReleaseAll();
+    }
+
+    @Benchmark
+    public int bytes() {
+        ByteBuf out = target.encode(request, ByteBufAllocator.DEFAULT);
+        int bytes = out.readableBytes();
+        out.release();
+        return bytes;
     }
 
     @Benchmark

@@ -1,14 +1,13 @@
 package io.shadowgate.replay;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -74,8 +73,8 @@ final class ConnectionPool {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ResponseDecoder decoder = new ResponseDecoder(keepBodies, MAX_RESPONSE_BYTES, options.statedLatency());
+                        // Requests go out already encoded (TargetRequests.encode): no encoder in the pipeline.
                         ch.pipeline()
-                                .addLast("encoder", new HttpRequestEncoder())
                                 .addLast("decoder", decoder)
                                 .addLast("response", new ResponseHandler(ConnectionPool.this, decoder, keepBodies));
                     }
@@ -194,12 +193,12 @@ final class ConnectionPool {
 
     /** @param waited whether {@code exchange} found no free connection when it was due and waited for this one */
     private void write(Channel channel, Exchange exchange, boolean waited) {
-        FullHttpRequest http;
+        ByteBuf http;
         try {
-            http = requests.toHttp(exchange.request);
+            http = requests.encode(exchange.request, channel.alloc());
         } catch (IllegalArgumentException e) {
-            // Netty refuses to encode it (a space in the path, a bad header): it cannot be sent
-            // to this target, and the connection stays usable for the next one.
+            // It cannot be sent as it is (a space in the path, a bad header): not to this target,
+            // and the connection stays usable for the next one.
             exchange.end(OutcomeKind.CONNECTION_ERROR, 0, ResponseContent.NONE);
             release(channel);
             return;

@@ -193,9 +193,9 @@ final class ConnectionPool {
 
     /** @param waited whether {@code exchange} found no free connection when it was due and waited for this one */
     private void write(Channel channel, Exchange exchange, boolean waited) {
-        ByteBuf http;
+        ByteBuf bytes;
         try {
-            http = requests.encode(exchange.request, channel.alloc());
+            bytes = requests.encode(exchange.request, channel.alloc());
         } catch (IllegalArgumentException e) {
             // It cannot be sent as it is (a space in the path, a bad header): not to this target,
             // and the connection stays usable for the next one.
@@ -213,7 +213,7 @@ final class ConnectionPool {
         lastSentNanos = now;
         // A failed write reaches ResponseHandler.exceptionCaught, which closes the connection;
         // the void promise spares a promise and a listener per request.
-        channel.writeAndFlush(http, channel.voidPromise());
+        channel.writeAndFlush(bytes, channel.voidPromise());
     }
 
     /** The handler of a connection this pool opened: the last in its pipeline (see the initializer). */

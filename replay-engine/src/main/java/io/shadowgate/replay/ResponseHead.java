@@ -20,17 +20,16 @@ import java.util.Locale;
  *
  * @param status        the status code
  * @param keepAlive     whether the connection may carry the next request (RFC 9112 9.3)
- * @param contentLength the body's length from Content-Length, or {@link #NO_LENGTH}
+ * @param contentLength the body's length from Content-Length, or {@link #NO_LENGTH} when chunked or
+ *                      not stated (and not chunked, the body then ends with the connection)
  * @param chunked       whether Transfer-Encoding names {@code chunked}: it then frames the body,
  *                      whatever Content-Length says (RFC 9112 6.3)
- * @param framed        whether Transfer-Encoding or Content-Length frames the body; a body
- *                      with neither ends with the connection
  * @param headers       the header fields in order, names as sent; empty unless asked for
  * @param statedNanos   the stated latency in nanoseconds; -1 when none, not asked for, or not a
  *                      count of microseconds
  */
-record ResponseHead(int status, boolean keepAlive, long contentLength, boolean chunked, boolean framed,
-                    List<Header> headers, long statedNanos) {
+record ResponseHead(int status, boolean keepAlive, long contentLength, boolean chunked, List<Header> headers,
+                    long statedNanos) {
 
     static final long NO_LENGTH = -1;
 
@@ -88,7 +87,6 @@ record ResponseHead(int status, boolean keepAlive, long contentLength, boolean c
         List<Header> headers = keepHeaders ? new ArrayList<>(8) : List.of();
         long contentLength = NO_LENGTH;
         boolean chunked = false;
-        boolean transferEncoding = false;
         boolean close = false;
         boolean keepAliveAsked = false;
         long stated = -1;
@@ -117,7 +115,6 @@ record ResponseHead(int status, boolean keepAlive, long contentLength, boolean c
                 }
                 contentLength = declared;
             } else if (nameIs(bytes, pos, nameEnd, TRANSFER_ENCODING)) {
-                transferEncoding = true;
                 chunked |= hasToken(bytes, valueStart, folded ? eol : valueEnd, CHUNKED);
             } else if (nameIs(bytes, pos, nameEnd, CONNECTION)) {
                 close |= hasToken(bytes, valueStart, folded ? eol : valueEnd, CLOSE);
@@ -134,7 +131,7 @@ record ResponseHead(int status, boolean keepAlive, long contentLength, boolean c
         // After 101 Switching Protocols the connection no longer speaks HTTP/1.1.
         boolean keepAlive = status != 101 && !close && (!http10 || keepAliveAsked);
         return new ResponseHead(status, keepAlive, chunked ? NO_LENGTH : contentLength, chunked,
-                transferEncoding || contentLength != NO_LENGTH, keepHeaders ? List.copyOf(headers) : headers, stated);
+                keepHeaders ? List.copyOf(headers) : headers, stated);
     }
 
     /** The index of the line's end (its CR of CRLF, or its LF) from {@code from}; {@code length} if none. */

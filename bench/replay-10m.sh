@@ -299,7 +299,8 @@ if verdict:
 
 # GC log: "[2026-11-26T21:14:34.639+0000][0.552s][info][gc          ] GC(0) Pause Young (...) 14M->3M(256M) 19.938ms"
 size = {"K": 1 / 1024, "M": 1, "G": 1024}
-pause_re = re.compile(r"^\[([^\]]+)\]\[([\d.]+)s\]\[\w+\]\[gc\s*\] GC\(\d+\) (Pause .*?) (\d+)([KMG])->(\d+)([KMG])"
+# The level is padded once a wider one ("warning") has been logged: "[info   ]".
+pause_re = re.compile(r"^\[([^\]]+)\]\[([\d.]+)s\]\[\w+\s*\]\[gc\s*\] GC\(\d+\) (Pause .*?) (\d+)([KMG])->(\d+)([KMG])"
                       r"\((\d+)([KMG])\) ([\d.]+)ms")
 gcs = []
 try:
